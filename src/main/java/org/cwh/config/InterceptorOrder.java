@@ -1,0 +1,20 @@
+package org.cwh.config;
+
+/** The one place that orders CWH hooks; HAPI calls lower numbers first, and its own hooks default to 0. */
+public final class InterceptorOrder {
+
+	/** Request hygiene and protocol fixes that must see a request before anyone acts on it. */
+	public static final int PROTOCOL = -200;
+	/** Who is calling: known before any HAPI hook asks. */
+	public static final int SECURITY = -100;
+	/** Is the write valid against our IG. */
+	public static final int PROFILES = 200;
+	/** Label on write, decide on read. */
+	public static final int PRIVACY = 300;
+	/** May this Task move. */
+	public static final int WORKFLOW = 400;
+	/** Record the disclosure last. */
+	public static final int AUDIT = 900;
+
+	private InterceptorOrder() {}
+}

@@ -1,0 +1,146 @@
+package org.cwh.config;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
+import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * HAPI FHIR JPA (R4) on our DataSource: the HAPI configurations the JPA server needs, plus the beans HAPI expects its
+ * host to supply (storage settings, entity manager factory, transaction manager, binary storage). Imported by the
+ * server; features add their own beans in their own packages, never here.
+ */
+@Configuration
+@Import({JpaR4Config.class, HapiJpaConfig.class, ThreadPoolFactoryConfig.class, JpaBatch2Config.class,
+	Batch2JobsConfig.class, SubscriptionChannelConfig.class, FhirJpaEndpoint.class})
+public class PersistenceConfig {
+
+	@Bean
+	public DatabaseSettings databaseSettings(SettingsSource source) {
+		return DatabaseSettings.from(source);
+	}
+
+	@Bean
+	public Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	public HikariDataSource dataSource(DatabaseSettings db) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("cwh-db");
+		config.setJdbcUrl(db.kind() == DatabaseSettings.Kind.H2 ? h2Url(db.url()) : db.url());
+		if (!db.user().isEmpty()) {
+			config.setUsername(db.user());
+		}
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(db.poolSize());
+		config.setMinimumIdle(Math.min(2, db.poolSize()));
+		// Fail fast with a clear line when the database is unreachable at start-up.
+		config.setInitializationFailTimeout(10_000);
+		config.setConnectionTimeout(30_000);
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * H2 answers a lock wait after one second by default; parallel conditional creates of one resource can wait
+	 * longer than that for the winner to commit, so give them ten unless the URL says otherwise.
+	 */
+	static String h2Url(String url) {
+		return url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT") ? url : url + ";LOCK_TIMEOUT=10000";
+	}
+
+	@Bean
+	public JpaStorageSettings jpaStorageSettings() {
+		JpaStorageSettings settings = new JpaStorageSettings();
+		// A search answers what is stored now: a referral created a second ago must show up in the inbox.
+		settings.setReuseCachedSearchResultsForMillis(null);
+		settings.setAutoCreatePlaceholderReferenceTargets(false);
+		settings.setEnforceReferentialIntegrityOnWrite(true);
+		settings.setEnforceReferentialIntegrityOnDelete(true);
+		settings.setAllowMultipleDelete(false);
+		settings.setExpungeEnabled(false);
+		settings.setDeleteExpungeEnabled(false);
+		settings.setAllowExternalReferences(false);
+		return settings;
+	}
+
+	@Bean
+	public PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+
+	@Bean
+	public SubscriptionSettings subscriptionSettings() {
+		return new SubscriptionSettings();
+	}
+
+	@Bean
+	public IBinaryStorageSvc binaryStorageSvc() {
+		return new DatabaseBinaryContentStorageSvcImpl();
+	}
+
+	@Primary
+	@Bean
+	public LocalContainerEntityManagerFactoryBean entityManagerFactory(ConfigurableListableBeanFactory beans,
+			FhirContext fhirContext, JpaStorageSettings storageSettings, DataSource dataSource, DatabaseSettings db) {
+		LocalContainerEntityManagerFactoryBean factory =
+				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beans, fhirContext, storageSettings);
+		factory.setPersistenceUnitName("HAPI_PU");
+		factory.setDataSource(dataSource);
+		factory.setJpaPropertyMap(jpaProperties(db.kind()));
+		return factory;
+	}
+
+	static Map<String, Object> jpaProperties(DatabaseSettings.Kind kind) {
+		Map<String, Object> p = new HashMap<>();
+		// HAPI reads the dialect from this map (HibernatePropertiesProvider), so it must be explicit.
+		p.put("hibernate.dialect", kind == DatabaseSettings.Kind.H2
+				? HapiFhirH2Dialect.class.getName()
+				: HapiFhirPostgresDialect.class.getName());
+		p.put("hibernate.hbm2ddl.auto", "update");
+		p.put("hibernate.search.enabled", "false");
+		p.put("hibernate.jdbc.batch_size", "20");
+		p.put("hibernate.order_inserts", "true");
+		p.put("hibernate.order_updates", "true");
+		p.put("hibernate.format_sql", "false");
+		p.put("hibernate.show_sql", "false");
+		p.put("hibernate.cache.use_query_cache", "false");
+		p.put("hibernate.cache.use_second_level_cache", "false");
+		p.put("hibernate.cache.use_structured_entries", "false");
+		p.put("hibernate.cache.use_minimal_puts", "false");
+		p.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
+		return p;
+	}
+
+	@Primary
+	@Bean
+	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+		return new JpaTransactionManager(entityManagerFactory);
+	}
+}

@@ -1,0 +1,50 @@
+package org.cwh.rest;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives error responses the status FHIR asks for and keeps internals out of them. A stale {@code If-Match}
+ * (HAPI {@code HAPI-0989}, sent as 409) becomes 412 Precondition Failed as FHIR R4 says. An unexpected failure
+ * becomes a 500 whose OperationOutcome carries only a reference id; the cause is logged under that id, without
+ * request content. Registered by {@link RestConfig}; always on.
+ */
+@Interceptor
+public final class ErrorResponseInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorResponseInterceptor.class);
+	private static final String STALE_VERSION = "HAPI-0989";
+
+	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	public BaseServerResponseException rewrite(Throwable thrown) {
+		if (thrown instanceof ResourceVersionConflictException conflict && mentions(conflict, STALE_VERSION)) {
+			return new PreconditionFailedException(
+					"If-Match names a version that is no longer current: read the resource again and retry "
+							+ "with its current ETag (" + conflict.getMessage() + ")");
+		}
+		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
+			return null;
+		}
+		String reference = UUID.randomUUID().toString();
+		log.error("internal error {} ({})", reference, thrown.getClass().getName(), thrown);
+		return new InternalErrorException("The server could not process this request because of an internal "
+				+ "error; nothing was stored by it. Reference: " + reference);
+	}
+
+	private static boolean mentions(Throwable thrown, String code) {
+		for (Throwable t = thrown; t != null; t = t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains(code)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

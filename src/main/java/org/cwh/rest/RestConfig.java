@@ -1,0 +1,29 @@
+package org.cwh.rest;
+
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import org.cwh.config.RestfulServerContributor;
+import org.cwh.config.SettingsSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR protocol behaviour CWH adds to HAPI: idempotent conditional-create retries, 412 for stale
+ * {@code If-Match}, clean error bodies and the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
+ */
+@Configuration
+public class RestConfig {
+
+	@Bean
+	public RestSettings restSettings(SettingsSource source) {
+		return RestSettings.from(source);
+	}
+
+	@Bean
+	public RestfulServerContributor restProtocol() {
+		return server -> {
+			server.registerInterceptor(new IdempotentRetryInterceptor());
+			server.registerInterceptor(new ErrorResponseInterceptor());
+			server.registerInterceptor(new OpenApiInterceptor());
+		};
+	}
+}

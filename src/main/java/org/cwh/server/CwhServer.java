@@ -1,0 +1,122 @@
+package org.cwh.server;
+
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cwh.config.DatabaseSettings;
+import org.cwh.config.PersistenceConfig;
+import org.cwh.config.SettingsSource;
+import org.cwh.ops.AccessLog;
+import org.cwh.ops.HealthServlet;
+import org.cwh.rest.RequestLimitsFilter;
+import org.cwh.rest.RestConfig;
+import org.cwh.rest.RestSettings;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * Builds and runs one CWH node: a Spring context of HAPI JPA plus the features, and embedded Jetty serving
+ * {@code /fhir} (HAPI's RestfulServer) and {@code /health}. Port 0 binds a free port; {@link #baseUrl()} reports the
+ * real one. This class knows the feature list; features know nothing of it.
+ */
+public final class CwhServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(CwhServer.class);
+
+	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
+	private static final List<Class<?>> FEATURES =
+			List.of(PersistenceConfig.class, RestConfig.class, FhirEndpointConfig.class);
+
+	private final Server jetty;
+	private final AnnotationConfigApplicationContext spring;
+
+	private CwhServer(Server jetty, AnnotationConfigApplicationContext spring) {
+		this.jetty = jetty;
+		this.spring = spring;
+	}
+
+	/** Checks every setting, starts Spring and Jetty, or cleans up and throws. */
+	public static CwhServer start(SettingsSource source) {
+		ServerSettings settings = ServerSettings.from(source);
+		DatabaseSettings.from(source);
+		RestSettings restSettings = RestSettings.from(source);
+
+		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+		Server jetty = null;
+		try {
+			spring.registerBean(SettingsSource.class, () -> source);
+			spring.register(FEATURES.toArray(Class<?>[]::new));
+			spring.refresh();
+
+			jetty = jetty(settings, spring, restSettings);
+			jetty.start();
+			return new CwhServer(jetty, spring);
+		} catch (Exception | Error e) {
+			stopQuietly(jetty);
+			spring.close();
+			throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+		}
+	}
+
+	private static Server jetty(ServerSettings settings, AnnotationConfigApplicationContext spring,
+			RestSettings restSettings) {
+		QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+		threads.setName("cwh-http");
+		Server server = new Server(threads);
+		ServerConnector connector = new ServerConnector(server);
+		connector.setPort(settings.port());
+		server.addConnector(connector);
+
+		ServletContextHandler context = new ServletContextHandler("/");
+		ServletHolder fhir = new ServletHolder("fhir", spring.getBean(RestfulServer.class));
+		fhir.setInitOrder(1);
+		context.addServlet(fhir, "/fhir/*");
+		context.addFilter(new FilterHolder(new RequestLimitsFilter(restSettings, spring.getBean(
+				ca.uhn.fhir.context.FhirContext.class))), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+		context.addServlet(new ServletHolder("health", new HealthServlet(spring.getBean(DataSource.class))),
+				"/health/*");
+		server.setHandler(context);
+		server.setRequestLog(new AccessLog());
+		server.setStopTimeout(5_000);
+		return server;
+	}
+
+	public int port() {
+		return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+	}
+
+	/** The FHIR base URL on loopback, e.g. {@code http://localhost:8080/fhir}. */
+	public String baseUrl() {
+		return "http://localhost:" + port() + "/fhir";
+	}
+
+	public <T> T bean(Class<T> type) {
+		return spring.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		stopQuietly(jetty);
+		spring.close();
+	}
+
+	private static void stopQuietly(Server jetty) {
+		if (jetty == null) {
+			return;
+		}
+		try {
+			jetty.stop();
+		} catch (Exception e) {
+			log.warn("Jetty did not stop cleanly: {}", e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package org.cwh.server;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.cwh.config.DatabaseSettings;
+import org.cwh.config.SettingException;
+import org.cwh.config.SettingKey;
+import org.cwh.config.SettingsSource;
+import org.cwh.rest.RestSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar cwh.jar [serve|load|bench] [--setting value]...}: starts a node, loads bundles into a running one,
+ * or benchmarks one. Settings come from flags, then {@code CWH_*} environment variables, then defaults; a bad one
+ * stops start-up with a single line on stderr and exit status 2.
+ */
+public final class Main {
+
+	private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+	/** Every setting of the server, for flags and {@code --help}. */
+	static final List<SettingKey> SETTINGS = settings();
+
+	private static List<SettingKey> settings() {
+		List<SettingKey> keys = new ArrayList<>();
+		keys.addAll(ServerSettings.KEYS);
+		keys.addAll(DatabaseSettings.KEYS);
+		keys.addAll(RestSettings.KEYS);
+		return List.copyOf(keys);
+	}
+
+	private Main() {}
+
+	public static void main(String[] args) {
+		int status;
+		try {
+			status = run(args, System.out, System.err);
+		} catch (SettingException e) {
+			System.err.println("cwh: " + e.getMessage());
+			status = 2;
+		} catch (RuntimeException e) {
+			System.err.println("cwh: cannot start: " + rootMessage(e));
+			status = 1;
+		}
+		if (status >= 0) {
+			System.exit(status);
+		}
+	}
+
+	/** Runs a command; returns the exit status, or -1 when the server keeps running. */
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		CommandLine line = CommandLine.parse(args, SETTINGS, Commands.OPTIONS);
+		if (line.help()) {
+			out.print(Commands.help(SETTINGS));
+			return 0;
+		}
+		SettingsSource source = SettingsSource.of(line.settings(), System.getenv());
+		return switch (line.command()) {
+			case "serve" -> {
+				serve(source, out);
+				yield -1;
+			}
+			default -> Commands.run(line.command(), line.arguments(), line.options(), out, err);
+		};
+	}
+
+	private static void serve(SettingsSource source, PrintStream out) {
+		long started = System.nanoTime();
+		CwhServer server = CwhServer.start(source);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			log.info("stopping");
+			server.close();
+			stopped.countDown();
+		}, "cwh-shutdown"));
+		Welcome.print(out, server, source, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	static String rootMessage(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.lines().findFirst().orElse(message);
+	}
+
+	static Set<String> commandOptions() {
+		return Commands.OPTIONS;
+	}
+}
