@@ -1,22 +1,28 @@
 package org.cwh.server;
 
-import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.cwh.config.SettingException;
+import org.cwh.config.CliCommand;
 import org.cwh.config.SettingKey;
 
 /** The commands besides {@code serve}, and the {@code --help} text that lists them with every setting. */
 final class Commands {
 
-	static final Set<String> OPTIONS = Set.of();
+	/** Every command of the jar besides {@code serve}. */
+	static final List<CliCommand> ALL = List.of();
 
 	private Commands() {}
 
-	static int run(String command, List<String> arguments, Map<String, String> options, PrintStream out,
-			PrintStream err) {
-		throw new SettingException("unknown command '" + command + "'; see --help");
+	static Optional<CliCommand> named(String name) {
+		return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+	}
+
+	static Set<String> options() {
+		Set<String> options = new HashSet<>();
+		ALL.forEach(c -> options.addAll(c.options()));
+		return options;
 	}
 
 	static String help(List<SettingKey> settings) {
@@ -26,6 +32,11 @@ final class Commands {
 
 				Usage:
 				  java -jar cwh.jar [serve] [settings]     start a node (the default command)
+				""");
+		for (CliCommand command : ALL) {
+			text.append(String.format("  java -jar cwh.jar %s%n", command.usage()));
+		}
+		text.append("""
 				  java -jar cwh.jar --help                 this text
 
 				Settings (flag, environment variable, default). A flag wins over the variable;

@@ -3,8 +3,8 @@ package org.cwh.server;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.cwh.config.CliCommand;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
@@ -53,7 +53,7 @@ public final class Main {
 
 	/** Runs a command; returns the exit status, or -1 when the server keeps running. */
 	static int run(String[] args, PrintStream out, PrintStream err) {
-		CommandLine line = CommandLine.parse(args, SETTINGS, Commands.OPTIONS);
+		CommandLine line = CommandLine.parse(args, SETTINGS, Commands.options());
 		if (line.help()) {
 			out.print(Commands.help(SETTINGS));
 			return 0;
@@ -64,7 +64,9 @@ public final class Main {
 				serve(source, out);
 				yield -1;
 			}
-			default -> Commands.run(line.command(), line.arguments(), line.options(), out, err);
+			default -> Commands.named(line.command())
+					.orElseThrow(() -> new SettingException("unknown command '" + line.command() + "'; see --help"))
+					.run(new CliCommand.Invocation(line.arguments(), line.options(), source, out, err));
 		};
 	}
 
@@ -87,9 +89,5 @@ public final class Main {
 		}
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 		return message.lines().findFirst().orElse(message);
-	}
-
-	static Set<String> commandOptions() {
-		return Commands.OPTIONS;
 	}
 }
