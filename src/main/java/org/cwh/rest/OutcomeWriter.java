@@ -30,8 +30,10 @@ final class OutcomeWriter {
 		response.setStatus(status);
 		response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8");
 		response.setContentLength(body.length);
-		// The unread remainder of an oversized body is not worth draining; close the connection instead.
-		response.setHeader("Connection", "close");
+		if (status == 413) {
+			// Whatever remains of an oversized upload is not worth reading; end the connection after this answer.
+			response.setHeader("Connection", "close");
+		}
 		response.getOutputStream().write(body);
 	}
 

@@ -49,14 +49,15 @@ public final class RequestLimitsFilter implements Filter {
 			return;
 		}
 		if (request.getContentLengthLong() > maxBodyBytes) {
-			tooLarge(request, response);
+			drainThenRefuse(request, response);
 			return;
 		}
 		byte[] body = readAtMost(request.getInputStream(), maxBodyBytes + 1);
 		if (body.length > maxBodyBytes) {
-			tooLarge(request, response);
+			drainThenRefuse(request, response);
 			return;
 		}
+		body = withoutByteOrderMark(body);
 		if (looksLikeXml(request, body) && DOCTYPE.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()) {
 			outcomes.write(request, response, 400, IssueType.SECURITY,
 					"XML with a DOCTYPE declaration is not accepted; send the resource without a DTD");
@@ -65,9 +66,32 @@ public final class RequestLimitsFilter implements Filter {
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
 	}
 
-	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * Most clients read the answer only after sending the whole body, so a refusal sent mid-upload reaches them as a
+	 * broken pipe. Reading and discarding up to as much again as the limit lets them see the 413; past that the
+	 * upload is abuse and the connection is simply closed.
+	 */
+	private void drainThenRefuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared < 0 || declared <= 2 * maxBodyBytes) {
+			InputStream in = request.getInputStream();
+			byte[] sink = new byte[64 * 1024];
+			long drained = 0;
+			int n;
+			while (drained <= maxBodyBytes && (n = in.read(sink)) >= 0) {
+				drained += n;
+			}
+		}
 		outcomes.write(request, response, 413, IssueType.TOOLONG,
 				"Request body is larger than the " + maxBodyBytes + " bytes this server accepts (cwh.max-body-size)");
+	}
+
+	/** A UTF-8 byte order mark is legal before JSON and XML but HAPI's parsers trip on it. */
+	static byte[] withoutByteOrderMark(byte[] body) {
+		if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+			return java.util.Arrays.copyOfRange(body, 3, body.length);
+		}
+		return body;
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

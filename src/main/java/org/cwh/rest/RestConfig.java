@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import org.cwh.config.RestfulServerContributor;
 import org.cwh.config.SettingsSource;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The FHIR protocol behaviour CWH adds to HAPI: idempotent conditional-create retries, 412 for stale
- * {@code If-Match}, clean error bodies and the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
+ * {@code If-Match}, strict parsing (unknown elements are refused, not dropped), clean error bodies and the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
  */
 @Configuration
 public class RestConfig {
@@ -21,6 +22,9 @@ public class RestConfig {
 	@Bean
 	public RestfulServerContributor restProtocol() {
 		return server -> {
+			// An element the parser does not know would otherwise be dropped with a log line and a 201: the sender
+			// believes it stored data that is gone. Refuse it with a 400 that names the element instead.
+			server.getFhirContext().setParserErrorHandler(new StrictErrorHandler());
 			server.registerInterceptor(new IdempotentRetryInterceptor());
 			server.registerInterceptor(new ErrorResponseInterceptor());
 			server.registerInterceptor(new OpenApiInterceptor());
