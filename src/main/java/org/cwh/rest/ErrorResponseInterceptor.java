@@ -4,7 +4,9 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.UUID;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Gives error responses the status FHIR asks for and keeps internals out of them. A stale {@code If-Match}
  * (HAPI {@code HAPI-0989}, sent as 409) becomes 412 Precondition Failed as FHIR R4 says. An unexpected failure
  * becomes a 500 whose OperationOutcome carries only a reference id; the cause is logged under that id, without
- * request content. Registered by {@link RestConfig}; always on.
+ * exception messages (they can quote request content). An unparseable value that HAPI lets escape as a 500 is the
+ * client's error: 400. Registered by {@link RestConfig}; always on.
  */
 @Interceptor
 public final class ErrorResponseInterceptor {
@@ -33,10 +36,40 @@ public final class ErrorResponseInterceptor {
 		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
 			return null;
 		}
+		DataFormatException badValue = causeOfType(thrown, DataFormatException.class);
+		if (badValue != null) {
+			// HAPI lets some unparseable values (a search date such as birthdate=abc) escape as a 500.
+			return new InvalidRequestException(badValue.getMessage());
+		}
 		String reference = UUID.randomUUID().toString();
-		log.error("internal error {} ({})", reference, thrown.getClass().getName(), thrown);
+		log.error("internal error {}: {}", reference, whereItFailed(thrown));
 		return new InternalErrorException("The server could not process this request because of an internal "
 				+ "error; nothing was stored by it. Reference: " + reference);
+	}
+
+	private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+		for (Throwable t = thrown; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Exception classes and the frames where they were thrown, without their messages: messages of parser and
+	 * database errors quote request content, which must not reach the log.
+	 */
+	static String whereItFailed(Throwable thrown) {
+		StringBuilder trace = new StringBuilder();
+		for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			trace.append(trace.isEmpty() ? "" : " <- caused by ").append(t.getClass().getName());
+			StackTraceElement[] frames = t.getStackTrace();
+			for (int i = 0; i < Math.min(8, frames.length); i++) {
+				trace.append("\n\tat ").append(frames[i]);
+			}
+		}
+		return trace.toString();
 	}
 
 	private static boolean mentions(Throwable thrown, String code) {
