@@ -41,6 +41,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> s
 			String value;
 			if (arg.contains("=")) {
 				value = arg.substring(arg.indexOf('=') + 1);
+			} else if (isSwitch(byFlag.get(name)) && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
+				value = "true";
 			} else if (i + 1 < args.length) {
 				value = args[++i];
 			} else {
@@ -55,5 +57,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> s
 			}
 		}
 		return new CommandLine(command == null ? "serve" : command, arguments, settings, options, help);
+	}
+
+	/** A true/false setting may be given as a bare flag: {@code --demo} means {@code --demo true}. */
+	private static boolean isSwitch(SettingKey key) {
+		return key != null && ("true".equals(key.defaultValue()) || "false".equals(key.defaultValue()));
 	}
 }
