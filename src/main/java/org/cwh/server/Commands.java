@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cwh.bench.BenchCommand;
 import org.cwh.config.CliCommand;
 import org.cwh.config.SettingKey;
 
@@ -11,7 +12,7 @@ import org.cwh.config.SettingKey;
 final class Commands {
 
 	/** Every command of the jar besides {@code serve}. */
-	static final List<CliCommand> ALL = List.of();
+	static final List<CliCommand> ALL = List.of(new BenchCommand());
 
 	private Commands() {}
 

@@ -1,0 +1,79 @@
+package org.cwh.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.cwh.config.CliCommand;
+import org.cwh.config.SettingException;
+
+/**
+ * {@code java -jar cwh.jar bench}: starts a fresh node on a temporary H2 database (or measures the one at
+ * {@code --url}, e.g. a stock HAPI server, with {@code --pid} for its memory) and prints start-to-ready time, RSS
+ * under load, sequential creates, reads by id at 8 connections, and crisis-handoff transactions. Loopback only and
+ * bounded: about a minute and a half. The transaction workload is {@code bench/handoff-transaction.json}.
+ */
+public final class BenchCommand implements CliCommand {
+
+	static final String URL = "--url";
+	static final String PID = "--pid";
+	static final String SCALE = "--scale";
+	static final String JVM_OPTIONS = "--jvm-options";
+
+	@Override
+	public String name() {
+		return "bench";
+	}
+
+	@Override
+	public String usage() {
+		return "bench [--url BASE --pid PID] [--scale N]   benchmark a fresh node (or the server at BASE)";
+	}
+
+	@Override
+	public Set<String> options() {
+		return Set.of(URL, PID, SCALE, JVM_OPTIONS);
+	}
+
+	@Override
+	public int run(Invocation invocation) {
+		PrintStream out = invocation.out();
+		double scale = scale(invocation.options().getOrDefault(SCALE, "1"));
+		String url = invocation.options().get(URL);
+		try {
+			if (url != null) {
+				Long pid = invocation.options().containsKey(PID) ? Long.valueOf(invocation.options().get(PID)) : null;
+				Target target = Target.external(URI.create(url), pid);
+				new Workloads(target, scale, out).runAll(null);
+				return 0;
+			}
+			Path dir = Files.createTempDirectory("cwh-bench");
+			try (Target target = Target.launch(dir, invocation.options().getOrDefault(JVM_OPTIONS, ""),
+					Duration.ofMinutes(3))) {
+				new Workloads(target, scale, out).runAll(target.readyAfter());
+			}
+			return 0;
+		} catch (IOException | InterruptedException e) {
+			if (e instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			invocation.err().println("cwh bench: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	private static double scale(String raw) {
+		try {
+			double value = Double.parseDouble(raw);
+			if (value > 0 && value <= 100) {
+				return value;
+			}
+		} catch (NumberFormatException e) {
+			// fall through to the one-line error below
+		}
+		throw new SettingException("--scale must be a number above 0 and at most 100, was '" + raw + "'");
+	}
+}

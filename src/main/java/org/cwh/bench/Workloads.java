@@ -1,0 +1,235 @@
+package org.cwh.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's workloads, run one after the other against a {@link Target}: sequential Patient creates, reads by
+ * id from 8 connections, sequential 10-resource handoff transactions. Every request must succeed; a failure stops
+ * the run rather than printing flattering figures.
+ */
+final class Workloads {
+
+	static final int READ_CONNECTIONS = 8;
+	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+
+	private final Target target;
+	private final double scale;
+	private final PrintStream out;
+	private final HttpClient http;
+	private final String runId = UUID.randomUUID().toString().substring(0, 8);
+	private final AtomicLong maxRss = new AtomicLong(-1);
+
+	Workloads(Target target, double scale, PrintStream out) {
+		this.target = target;
+		this.scale = scale;
+		this.out = out;
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	void runAll(Duration readyAfter) throws IOException, InterruptedException {
+		out.printf("CWH benchmark: %d cores, Java %s, target %s%s%n", Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), target.base(),
+				readyAfter == null ? "" : " (launched here on an empty H2 file database)");
+		if (readyAfter != null) {
+			out.printf("%-44s %8.1f s%n", "start to ready (first 200 on /metadata)", readyAfter.toMillis() / 1000.0);
+		}
+		Thread sampler = new Thread(this::sampleRss, "bench-rss");
+		sampler.setDaemon(true);
+		sampler.start();
+		try {
+			List<String> ids = creates((int) Math.round(500 * scale));
+			reads(ids, Duration.ofMillis(Math.round(15_000 * scale)));
+			transactions((int) Math.round(200 * scale));
+		} finally {
+			sampler.interrupt();
+		}
+		long rss = Math.max(maxRss.get(), target.rssBytes());
+		out.printf("%-44s %s%n", "RSS under load (max)", rss < 0 ? "n/a (no --pid)" : (rss >> 20) + " MiB");
+	}
+
+	private List<String> creates(int count) throws IOException, InterruptedException {
+		for (int i = 0; i < 50; i++) {
+			create(i);
+		}
+		Latencies latencies = new Latencies();
+		List<String> ids = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			long t = System.nanoTime();
+			ids.add(create(i));
+			latencies.add(System.nanoTime() - t);
+		}
+		report("sequential create Patient", latencies, System.nanoTime() - started, 95, "n=" + count);
+		return ids;
+	}
+
+	private String create(int n) throws IOException, InterruptedException {
+		String body = """
+				{"resourceType":"Patient","identifier":[{"system":"urn:cwh:bench:patient","value":"%s-%d-%s"}],
+				 "name":[{"family":"Benchcreate","given":["Case%06d"]}],"gender":"unknown","birthDate":"1990-01-01"}"""
+				.formatted(runId, n, UUID.randomUUID(), n);
+		String response = send(post("/Patient", body), 201);
+		Matcher m = ID.matcher(response);
+		if (!m.find()) {
+			throw new IOException("create returned no id");
+		}
+		return m.group(1);
+	}
+
+	private void reads(List<String> ids, Duration duration) throws InterruptedException, IOException {
+		readFor(ids, Duration.ofSeconds(2), new Latencies());
+		Latencies latencies = new Latencies();
+		long started = System.nanoTime();
+		readFor(ids, duration, latencies);
+		report("read by id, " + READ_CONNECTIONS + " connections", latencies, System.nanoTime() - started, 99,
+				duration.toSeconds() + " s");
+	}
+
+	private void readFor(List<String> ids, Duration duration, Latencies into)
+			throws InterruptedException, IOException {
+		ExecutorService pool = Executors.newFixedThreadPool(READ_CONNECTIONS);
+		long deadline = System.nanoTime() + duration.toNanos();
+		try {
+			List<Future<Latencies>> workers = new ArrayList<>();
+			for (int w = 0; w < READ_CONNECTIONS; w++) {
+				workers.add(pool.submit(() -> {
+					Latencies mine = new Latencies();
+					while (System.nanoTime() < deadline) {
+						String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+						long t = System.nanoTime();
+						send(get("/Patient/" + id), 200);
+						mine.add(System.nanoTime() - t);
+					}
+					return mine;
+				}));
+			}
+			for (Future<Latencies> worker : workers) {
+				into.addAll(worker.get());
+			}
+		} catch (java.util.concurrent.ExecutionException e) {
+			throw new IOException("a read failed: " + e.getCause().getMessage(), e.getCause());
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private void transactions(int count) throws IOException, InterruptedException {
+		String template = template();
+		for (int i = 0; i < 10; i++) {
+			send(post("", fill(template, "warm" + i)), 200);
+		}
+		Latencies latencies = new Latencies();
+		long started = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			String bundle = fill(template, String.valueOf(i));
+			long t = System.nanoTime();
+			send(post("", bundle), 200);
+			latencies.add(System.nanoTime() - t);
+		}
+		report("handoff transaction (10 resources)", latencies, System.nanoTime() - started, 95, "n=" + count);
+	}
+
+	private String fill(String template, String n) {
+		Matcher m = PLACEHOLDER.matcher(template);
+		StringBuilder filled = new StringBuilder();
+		java.util.Map<String, String> values = new java.util.HashMap<>();
+		values.put("run", runId);
+		values.put("n", n);
+		while (m.find()) {
+			String value = values.computeIfAbsent(m.group(1), k -> UUID.randomUUID().toString());
+			m.appendReplacement(filled, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(filled);
+		return filled.toString();
+	}
+
+	private static String template() {
+		try (InputStream in = Workloads.class.getResourceAsStream("/bench/handoff-transaction.json")) {
+			if (in == null) {
+				throw new IllegalStateException("bench/handoff-transaction.json is missing from the jar");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private HttpRequest post(String path, String body) {
+		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+				.header("Prefer", "return=minimal")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+
+	private HttpRequest get(String path) {
+		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+				.header("Accept", "application/fhir+json").GET().build();
+	}
+
+	private URI uri(String path) {
+		return URI.create(target.base().toString() + path);
+	}
+
+	private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expected) {
+			throw new IOException(request.method() + " " + request.uri().getPath() + " answered "
+					+ response.statusCode() + " instead of " + expected);
+		}
+		if (expected == 201 && response.body().isEmpty()) {
+			// Prefer: return=minimal leaves the body empty; the id is in Location.
+			return "{\"id\":\"" + idFromLocation(response) + "\"}";
+		}
+		return response.body();
+	}
+
+	private static String idFromLocation(HttpResponse<String> response) throws IOException {
+		String location = response.headers().firstValue("Location")
+				.orElseThrow(() -> new IOException("201 without Location"));
+		String[] parts = location.split("/");
+		for (int i = 0; i < parts.length - 1; i++) {
+			if ("Patient".equals(parts[i])) {
+				return parts[i + 1];
+			}
+		}
+		throw new IOException("Location names no Patient id");
+	}
+
+	private void report(String what, Latencies latencies, long elapsedNanos, int tail, String size) {
+		out.printf("%-44s %8.1f /s   p50 %6.1f ms   p%d %6.1f ms   (%s)%n", what, latencies.perSecond(elapsedNanos),
+				latencies.percentileMillis(50), tail, latencies.percentileMillis(tail), size);
+		out.flush();
+	}
+
+	private void sampleRss() {
+		while (!Thread.currentThread().isInterrupted()) {
+			maxRss.accumulateAndGet(target.rssBytes(), Math::max);
+			try {
+				Thread.sleep(200);
+			} catch (InterruptedException e) {
+				return;
+			}
+		}
+	}
+}
