@@ -43,7 +43,8 @@ public final class Main {
 			System.err.println("cwh: " + e.getMessage());
 			status = 2;
 		} catch (RuntimeException e) {
-			System.err.println("cwh: cannot start: " + rootMessage(e));
+			System.err.println("cwh: cannot start: " + (causedByDatabase(e) ? "the database did not answer: " : "")
+					+ rootMessage(e));
 			status = 1;
 		}
 		if (status >= 0) {
@@ -80,6 +81,15 @@ public final class Main {
 			stopped.countDown();
 		}, "cwh-shutdown"));
 		Welcome.print(out, server, source, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static boolean causedByDatabase(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("com.zaxxer.hikari")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String rootMessage(Throwable e) {
