@@ -72,7 +72,6 @@ public final class Main {
 	}
 
 	private static void serve(SettingsSource source, PrintStream out) {
-		long started = System.nanoTime();
 		CwhServer server = CwhServer.start(source);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,7 +79,8 @@ public final class Main {
 			server.close();
 			stopped.countDown();
 		}, "cwh-shutdown"));
-		Welcome.print(out, server, source, (System.nanoTime() - started) / 1_000_000);
+		// Counted from the JVM's start, not main's: that is what an operator waits for.
+		Welcome.print(out, server, source, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
 	}
 
 	private static boolean causedByDatabase(Throwable e) {
