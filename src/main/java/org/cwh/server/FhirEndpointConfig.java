@@ -28,6 +28,8 @@ public class FhirEndpointConfig {
 			List<RestfulServerContributor> contributors) {
 		RestfulServer server = new RestfulServer(fhirContext);
 		server.setServerName("CWH");
+		String version = FhirEndpointConfig.class.getPackage().getImplementationVersion();
+		server.setServerVersion(version == null ? "development" : version);
 		server.setImplementationDescription("CWH - Crisis Warm Handoff FHIR server");
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setServerAddressStrategy(settings.publicUrl().isEmpty()
