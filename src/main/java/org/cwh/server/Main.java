@@ -1,5 +1,6 @@
 package org.cwh.server;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
+import org.cwh.load.DemoData;
 import org.cwh.rest.RestSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,9 @@ public final class Main {
 			server.close();
 			stopped.countDown();
 		}, "cwh-shutdown"));
+		if (ServerSettings.from(source).demo()) {
+			out.println("demo data: " + DemoData.loadInto(server.bean(DaoRegistry.class)).summary());
+		}
 		Welcome.print(out, server, source, (System.nanoTime() - started) / 1_000_000);
 	}
 
