@@ -2,6 +2,9 @@ package org.cwh.load;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +56,7 @@ final class Loader {
 			parsed = fhir.newJsonParser().parseResource(in);
 		} catch (DataFormatException e) {
 			// JSON that is no FHIR resource at all (a manifest, a Synthea module) is not ours to load.
-			return e.getMessage() != null && e.getMessage().contains("'resourceType'")
+			return !namesAResourceType(file)
 					? new BundleOutcome(file, Status.SKIPPED, 0, 0, "not a FHIR resource")
 					: new BundleOutcome(file, Status.FAILED, 0, 0, "unreadable FHIR JSON: " + e.getMessage());
 		} catch (IOException e) {
@@ -72,5 +75,24 @@ final class Loader {
 				? new BundleOutcome(file, Status.LOADED, prepared.entries(), sent.created(), "")
 				: new BundleOutcome(file, Status.FAILED, prepared.entries(), sent.created(),
 						String.join("\n  ", sent.problems()));
+	}
+
+	/** Whether the file is a JSON object with a top-level {@code resourceType}; read as a stream, nothing kept. */
+	static boolean namesAResourceType(Path file) {
+		try (JsonParser json = new JsonFactory().createParser(file.toFile())) {
+			if (json.nextToken() != JsonToken.START_OBJECT) {
+				return false;
+			}
+			while (json.nextToken() == JsonToken.FIELD_NAME) {
+				if ("resourceType".equals(json.currentName())) {
+					return true;
+				}
+				json.nextToken();
+				json.skipChildren();
+			}
+			return false;
+		} catch (IOException e) {
+			return false;
+		}
 	}
 }
