@@ -67,19 +67,25 @@ final class Loader {
 			return new BundleOutcome(file, Status.SKIPPED, 0, 0, "not a transaction or batch Bundle");
 		}
 		PreparedBundle prepared = PreparedBundle.of(bundle);
-		if (prepared.patient().isPresent() && sink.hasPatient(prepared.patient().get())) {
-			return new BundleOutcome(file, Status.SKIPPED, 0, 0, "already loaded");
+		try {
+			if (prepared.patient().isPresent() && sink.hasPatient(prepared.patient().get())) {
+				return new BundleOutcome(file, Status.SKIPPED, 0, 0, "already loaded");
+			}
+			BundleSink.Sent sent = sink.send(prepared.bundle());
+			return sent.problems().isEmpty()
+					? new BundleOutcome(file, Status.LOADED, prepared.entries(), sent.created(), "")
+					: new BundleOutcome(file, Status.FAILED, prepared.entries(), sent.created(),
+							String.join("\n  ", sent.problems()));
+		} catch (RuntimeException e) {
+			// One bundle the sink could not handle (server gone, storage error) must not hide the others' results.
+			return new BundleOutcome(file, Status.FAILED, prepared.entries(), 0, e.getClass().getSimpleName() + ": "
+					+ e.getMessage());
 		}
-		BundleSink.Sent sent = sink.send(prepared.bundle());
-		return sent.problems().isEmpty()
-				? new BundleOutcome(file, Status.LOADED, prepared.entries(), sent.created(), "")
-				: new BundleOutcome(file, Status.FAILED, prepared.entries(), sent.created(),
-						String.join("\n  ", sent.problems()));
 	}
 
 	/** Whether the file is a JSON object with a top-level {@code resourceType}; read as a stream, nothing kept. */
 	static boolean namesAResourceType(Path file) {
-		try (JsonParser json = new JsonFactory().createParser(file.toFile())) {
+		try (JsonParser json = new JsonFactory().createParser(Files.newInputStream(file))) {
 			if (json.nextToken() != JsonToken.START_OBJECT) {
 				return false;
 			}
