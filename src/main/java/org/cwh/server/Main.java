@@ -1,14 +1,15 @@
 package org.cwh.server;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.cwh.config.CliCommand;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
+import org.cwh.load.DemoData;
 import org.cwh.rest.RestSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +74,17 @@ public final class Main {
 
 	private static void serve(SettingsSource source, PrintStream out) {
 		CwhServer server = CwhServer.start(source);
-		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("stopping");
 			server.close();
-			stopped.countDown();
 		}, "cwh-shutdown"));
 		// Counted from the JVM's start, not main's: that is what an operator waits for.
-		Welcome.print(out, server, source, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+		long readyMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+		if (ServerSettings.from(source).demo()) {
+			out.println("demo data: loading the bundled patients (already loaded ones are skipped)...");
+			out.println("demo data: " + DemoData.loadInto(server.bean(DaoRegistry.class)).summary());
+		}
+		Welcome.print(out, server, source, readyMillis);
 	}
 
 	private static boolean causedByDatabase(Throwable e) {

@@ -22,7 +22,7 @@ final class Welcome {
 				Try:
 				  curl -s %s/metadata | head -c 400
 				  curl -s '%s/Patient?_count=5&_elements=name,birthDate'
-				  curl -s '%s/Encounter?class=EMER&_count=3&_sort=-date&_include=Encounter:subject'
+				  curl -s '%s/Condition?code=http://snomed.info/sct|86849004&_include=Condition:subject&_include=Condition:encounter'
 
 				Stop with Ctrl-C; the data stays in the database for the next start.
 				""", startMillis / 1000.0, base, describe(db), server.port(), base, base, base, base);
