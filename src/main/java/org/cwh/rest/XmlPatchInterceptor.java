@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.cwh.config.InterceptorOrder;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -23,7 +24,7 @@ public final class XmlPatchInterceptor {
 
 	private static final String XML_PATCH = "application/xml-patch+xml";
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.PROTOCOL)
 	public boolean refuseEmptyXmlPatch(RequestDetails request) {
 		String type = request.getHeader("Content-Type");
 		if (request.getRequestType() == RequestTypeEnum.PATCH && type != null
