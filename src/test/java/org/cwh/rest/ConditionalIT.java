@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.cwh.rest.TestData.SYSTEM;
 import static org.cwh.rest.TestData.family;
 import static org.cwh.rest.TestData.patient;
@@ -27,7 +28,7 @@ class ConditionalIT {
 
 		fhir().header("If-None-Exist", match).body(patient(family(), identifier)).post("/Patient")
 				.then().statusCode(200)
-				.header("Location", org.hamcrest.Matchers.containsString("Patient/" + id + "/_history/1"));
+				.header("Location", containsString("Patient/" + id + "/_history/1"));
 
 		fhir().get("/Patient?" + match).then().statusCode(200).body("total", equalTo(1));
 	}

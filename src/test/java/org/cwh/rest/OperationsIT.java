@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.cwh.rest.TestData.create;
 import static org.cwh.rest.TestData.encounter;
 import static org.cwh.rest.TestData.family;
@@ -89,8 +90,8 @@ class OperationsIT {
 
 		fhir().body(meta).post("/Patient/" + id + "/$meta-delete").then().statusCode(200);
 		fhir().get("/Patient/" + id + "/$meta").then().statusCode(200)
-				.body("parameter[0].valueMeta.security", org.hamcrest.Matchers.nullValue())
-				.body("parameter[0].valueMeta.tag", org.hamcrest.Matchers.nullValue());
+				.body("parameter[0].valueMeta.security", nullValue())
+				.body("parameter[0].valueMeta.tag", nullValue());
 		fhir().get("/Patient?_tag=urn:cwh:test:tag|t-" + id).then().body("total", equalTo(0));
 	}
 }

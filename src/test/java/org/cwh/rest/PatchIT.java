@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import java.util.List;
 import static org.cwh.rest.TestData.create;
 import static org.cwh.rest.TestData.family;
 import static org.cwh.rest.TestData.patient;
@@ -34,7 +35,7 @@ class PatchIT {
 
 		fhir().get("/Patient/" + id).then().statusCode(200)
 				.body("gender", equalTo("other"))
-				.body("name[0].given", equalTo(java.util.List.of("Beth", "Ana")))
+				.body("name[0].given", equalTo(List.of("Beth", "Ana")))
 				.body("deceasedDateTime", equalTo("1990-04-02"))
 				.body("birthDate", nullValue());
 	}
@@ -76,7 +77,7 @@ class PatchIT {
 		fhir().get("/Patient/" + id).then().statusCode(200)
 				.body("gender", equalTo("male"))
 				.body("active", equalTo(true))
-				.body("name[0].given", equalTo(java.util.List.of("Zoe", "Ana")))
+				.body("name[0].given", equalTo(List.of("Zoe", "Ana")))
 				.body("birthDate", nullValue());
 	}
 

@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import io.restassured.RestAssured;
 import static org.cwh.rest.TestData.SYSTEM;
 import static org.cwh.rest.TestData.create;
 import static org.cwh.rest.TestData.encounter;
@@ -90,7 +91,7 @@ class SearchIT {
 		int pages = 1;
 		String next;
 		while ((next = nextLink(page)) != null) {
-			page = io.restassured.RestAssured.given().accept("application/fhir+json").get(next).then()
+			page = RestAssured.given().accept("application/fhir+json").get(next).then()
 					.statusCode(200).extract().jsonPath();
 			seen.addAll(ids(page));
 			pages++;
