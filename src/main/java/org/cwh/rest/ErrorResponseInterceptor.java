@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives error responses the status FHIR asks for and keeps internals out of them. A stale {@code If-Match}
- * (HAPI {@code HAPI-0989}, sent as 409) becomes 412 Precondition Failed as FHIR R4 says. An unexpected failure
+ * (HAPI {@code HAPI-0989} on update, {@code HAPI-0974} on patch, both sent as 409) becomes 412 Precondition Failed
+ * as FHIR R4 says. An XML Patch that does not apply (HAPI lets the engine's {@code PatchException} escape as a 500)
+ * becomes 400, like a JSON or FHIRPath Patch that does not apply. An unexpected failure
  * becomes a 500 whose OperationOutcome carries only a reference id; the cause is logged under that id, without
  * exception messages (they can quote request content). An unparseable value that HAPI lets escape as a 500 is the
  * client's error: 400. Registered by {@link RestConfig}; always on.
@@ -24,14 +26,21 @@ import org.slf4j.LoggerFactory;
 public final class ErrorResponseInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorResponseInterceptor.class);
-	private static final String STALE_VERSION = "HAPI-0989";
+	private static final String STALE_VERSION_ON_UPDATE = "HAPI-0989";
+	private static final String STALE_VERSION_ON_PATCH = "HAPI-0974";
+	private static final String XML_PATCH_FAILED = "com.github.dnault.xmlpatch.PatchException";
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException rewrite(Throwable thrown) {
-		if (thrown instanceof ResourceVersionConflictException conflict && mentions(conflict, STALE_VERSION)) {
+		if (thrown instanceof ResourceVersionConflictException conflict
+				&& (mentions(conflict, STALE_VERSION_ON_UPDATE) || mentions(conflict, STALE_VERSION_ON_PATCH))) {
 			return new PreconditionFailedException(
 					"If-Match names a version that is no longer current: read the resource again and retry "
 							+ "with its current ETag (" + conflict.getMessage() + ")");
+		}
+		Throwable xmlPatch = causeNamed(thrown, XML_PATCH_FAILED);
+		if (xmlPatch != null) {
+			return new InvalidRequestException("XML Patch could not be applied: " + xmlPatch.getMessage());
 		}
 		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
 			return null;
@@ -51,6 +60,15 @@ public final class ErrorResponseInterceptor {
 		for (Throwable t = thrown; t != null; t = t.getCause()) {
 			if (type.isInstance(t)) {
 				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	private static Throwable causeNamed(Throwable thrown, String className) {
+		for (Throwable t = thrown; t != null; t = t.getCause()) {
+			if (t.getClass().getName().equals(className)) {
+				return t;
 			}
 		}
 		return null;

@@ -1,5 +1,6 @@
 package org.cwh.rest;
 
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import org.cwh.config.RestfulServerContributor;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The FHIR protocol behaviour CWH adds to HAPI: idempotent conditional-create retries, 412 for stale
- * {@code If-Match}, strict parsing (unknown elements are refused, not dropped), clean error bodies and the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
+ * {@code If-Match}, strict parsing (unknown elements are refused, not dropped), clean error bodies, ETags on PATCH, empty XML Patches refused, a truthful CapabilityStatement and
+ * the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
  */
 @Configuration
 public class RestConfig {
@@ -20,13 +22,16 @@ public class RestConfig {
 	}
 
 	@Bean
-	public RestfulServerContributor restProtocol() {
+	public RestfulServerContributor restProtocol(JpaStorageSettings storageSettings) {
 		return server -> {
 			// An element the parser does not know would otherwise be dropped with a log line and a 201: the sender
 			// believes it stored data that is gone. Refuse it with a 400 that names the element instead.
 			server.getFhirContext().setParserErrorHandler(new StrictErrorHandler());
 			server.registerInterceptor(new IdempotentRetryInterceptor());
 			server.registerInterceptor(new ErrorResponseInterceptor());
+			server.registerInterceptor(new PatchEtagInterceptor());
+			server.registerInterceptor(new XmlPatchInterceptor());
+			server.registerInterceptor(new CapabilityStatementInterceptor(storageSettings.isExpungeEnabled()));
 			server.registerInterceptor(new OpenApiInterceptor());
 		};
 	}
