@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -114,6 +115,9 @@ public class PersistenceConfig {
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);
 		factory.setJpaPropertyMap(jpaProperties(db.kind()));
+		// Hibernate builds its metamodel and updates the schema on a second thread while Spring creates the beans
+		// that do not need the database yet; the first bean that uses the factory waits for it.
+		factory.setBootstrapExecutor(new SimpleAsyncTaskExecutor("cwh-jpa-bootstrap-"));
 		return factory;
 	}
 

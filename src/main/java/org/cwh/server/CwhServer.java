@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cwh.config.ConformancePreload;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.PersistenceConfig;
 import org.cwh.config.SettingsSource;
@@ -50,10 +51,12 @@ public final class CwhServer implements AutoCloseable {
 		DatabaseSettings.from(source);
 		RestSettings restSettings = RestSettings.from(source);
 
+		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
 		Server jetty = null;
 		try {
 			spring.registerBean(SettingsSource.class, () -> source);
+			spring.getBeanFactory().addBeanPostProcessor(preload);
 			spring.register(FEATURES.toArray(Class<?>[]::new));
 			spring.refresh();
 
