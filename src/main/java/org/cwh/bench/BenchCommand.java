@@ -14,7 +14,7 @@ import org.cwh.config.SettingException;
  * {@code java -jar cwh.jar bench}: starts a fresh node on a temporary H2 database (or measures the one at
  * {@code --url}, e.g. a stock HAPI server, with {@code --pid} for its memory) and prints start-to-ready time, RSS
  * under load, sequential creates, reads by id at 8 connections, and crisis-handoff transactions. Loopback only and
- * bounded: about a minute and a half. The transaction workload is {@code bench/handoff-transaction.json}.
+ * bounded: about two minutes, a third of it an untimed warm-up. The transaction workload is {@code bench/handoff-transaction.json}.
  */
 public final class BenchCommand implements CliCommand {
 
@@ -22,6 +22,12 @@ public final class BenchCommand implements CliCommand {
 	static final String PID = "--pid";
 	static final String SCALE = "--scale";
 	static final String JVM_OPTIONS = "--jvm-options";
+
+	/**
+	 * The launched node's JVM options unless {@code --jvm-options} says otherwise. RSS follows the heap limit far more
+	 * than the server, so figures are only comparable under the same options: give a stock server these too.
+	 */
+	static final String DEFAULT_JVM_OPTIONS = "-Xmx512m";
 
 	@Override
 	public String name() {
@@ -51,8 +57,9 @@ public final class BenchCommand implements CliCommand {
 				return 0;
 			}
 			Path dir = Files.createTempDirectory("cwh-bench");
-			try (Target target = Target.launch(dir, invocation.options().getOrDefault(JVM_OPTIONS, ""),
-					Duration.ofMinutes(3))) {
+			String jvmOptions = invocation.options().getOrDefault(JVM_OPTIONS, DEFAULT_JVM_OPTIONS);
+			out.println("node JVM options: " + (jvmOptions.isBlank() ? "(none)" : jvmOptions));
+			try (Target target = Target.launch(dir, jvmOptions, Duration.ofMinutes(3))) {
 				new Workloads(target, scale, out).runAll(target.readyAfter());
 			}
 			return 0;

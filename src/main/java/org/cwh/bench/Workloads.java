@@ -58,6 +58,7 @@ final class Workloads {
 		sampler.setDaemon(true);
 		sampler.start();
 		try {
+			warmUp();
 			List<String> ids = creates((int) Math.round(500 * scale));
 			reads(ids, Duration.ofMillis(Math.round(15_000 * scale)));
 			transactions((int) Math.round(200 * scale));
@@ -68,10 +69,28 @@ final class Workloads {
 		out.printf("%-44s %s%n", "RSS under load (max)", rss < 0 ? "n/a (no --pid)" : (rss >> 20) + " MiB");
 	}
 
-	private List<String> creates(int count) throws IOException, InterruptedException {
-		for (int i = 0; i < 50; i++) {
-			create(i);
+	/**
+	 * HAPI, Hibernate and Jetty are a lot of code for the JIT: on two cores the compiler keeps one busy for the first
+	 * thousand or so requests, and figures taken then measure the compiler, not the server. Run every workload
+	 * untimed first, until the server is in its steady state.
+	 */
+	private void warmUp() throws IOException, InterruptedException {
+		long started = System.nanoTime();
+		String template = template();
+		List<String> ids = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 150; i++) {
+				ids.add(create(i));
+			}
+			readFor(ids, Duration.ofSeconds(3), new Latencies());
+			for (int i = 0; i < 100; i++) {
+				send(post("", fill(template, "warm" + round + "-" + i)), 200);
+			}
 		}
+		out.printf("%-44s %8.1f s%n", "warm-up (every workload, untimed)", (System.nanoTime() - started) / 1e9);
+	}
+
+	private List<String> creates(int count) throws IOException, InterruptedException {
 		Latencies latencies = new Latencies();
 		List<String> ids = new ArrayList<>();
 		long started = System.nanoTime();
@@ -98,7 +117,6 @@ final class Workloads {
 	}
 
 	private void reads(List<String> ids, Duration duration) throws InterruptedException, IOException {
-		readFor(ids, Duration.ofSeconds(2), new Latencies());
 		Latencies latencies = new Latencies();
 		long started = System.nanoTime();
 		readFor(ids, duration, latencies);
@@ -136,9 +154,6 @@ final class Workloads {
 
 	private void transactions(int count) throws IOException, InterruptedException {
 		String template = template();
-		for (int i = 0; i < 10; i++) {
-			send(post("", fill(template, "warm" + i)), 200);
-		}
 		Latencies latencies = new Latencies();
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
