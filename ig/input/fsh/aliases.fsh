@@ -1,0 +1,2 @@
+Alias: $sct = http://snomed.info/sct
+Alias: $loinc = http://loinc.org
