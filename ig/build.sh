@@ -29,9 +29,10 @@ if [[ ! -f $core/package/package.json ]]; then
 fi
 
 # 3. SUSHI with snapshots, against the private package cache only ($HOME/.fhir/packages is its only cache).
+#    Offline npm skips its check for a newer SUSHI; silent keeps that check from printing npm errors.
 rm -rf "$work/sushi"
 status=0
-HOME=$fhir_home npm_config_offline=true ig/node_modules/.bin/sushi build ig -s --out "$work/sushi" || status=$?
+HOME=$fhir_home npm_config_offline=true npm_config_loglevel=silent ig/node_modules/.bin/sushi build ig -s --out "$work/sushi" || status=$?
 if [[ $status -ne 0 ]]; then
   echo "ig/build.sh: SUSHI reported $status error(s); profiles/ left unchanged" >&2
   exit "$status"
