@@ -5,7 +5,7 @@ Title: "CWH Handoff Task"
 Description: "A warm handoff: the request that a receiving organization fulfil a CWH referral, and the record of how far it got. Follows the SDOH Clinical Care Task for referral management, with BSeR's received status."
 * ^purpose = "Lets the referrer and the receiving organization track one referral through the CWH Task state table (requested, received, accepted, in progress, completed or rejected, cancelled, failed), with deadlines and the steps of the first contact."
 * obeys cwh-task-1
-* insert SliceByPattern(identifier)
+* insert SliceByPattern(identifier, type)
 * identifier contains filler 0..1 MS
 * identifier[filler] ^short = "The receiving organization's own number for the handoff"
 * identifier[filler].type = $v2-0203#FILL

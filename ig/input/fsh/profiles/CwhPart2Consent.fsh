@@ -7,7 +7,7 @@ Description: "A person's written consent, under 42 CFR Part 2, for a Part 2 prog
 * status MS
 * status ^comment = "Revocation is status inactive."
 * scope = $consentscope#patient-privacy
-* insert SliceByPattern(category)
+* insert SliceByPattern(category, $this)
 * category contains patientConsent 1..1 MS
 * category[patientConsent] = $loinc#59284-0
 * patient 1..1 MS
@@ -17,7 +17,9 @@ Description: "A person's written consent, under 42 CFR Part 2, for a Part 2 prog
 * organization only Reference(Organization)
 * organization ^short = "The Part 2 program that discloses"
 * policyRule 1..1 MS
-* policyRule = $v3-ActCode#42CFRPart2CD
+* policyRule = $v3-ActCode#42CFRPart2
+* policyRule ^short = "42 CFR Part 2, the regulation the consent is given under"
+* policyRule ^requirements = "v3-ActCode 42CFRPart2 (the privacy law) is in the v3-ActCode version FHIR R4 ships (2018-08-12). The consent-directive code 42CFRPart2CD was added to v3-ActCode later, so an R4 validator without a terminology server rejects it as unknown."
 * provision 1..1 MS
 * provision.type 1..1 MS
 * provision.type = #permit

@@ -6,7 +6,7 @@ Description: "A person-directed recovery plan: the recovery pathways the person 
 * ^purpose = "Peer specialists and providers share one plan of the pathways (MOUD, peer support, mutual aid, housing …) and goals the person chose."
 * status MS
 * intent MS
-* insert SliceByPattern(category)
+* insert SliceByPattern(category, $this)
 * category 1..* MS
 * category contains recoveryPlan 1..1 MS
 * category[recoveryPlan] = CwhCarePlanCategory#recovery-plan

@@ -4,7 +4,7 @@ Id: cwh-referral
 Title: "CWH Referral"
 Description: "A warm-handoff referral from a crisis service to a community provider: what service, for whom, why, how urgent, with the supporting information the receiver needs."
 * ^purpose = "The order a handoff Task asks the receiving organization to fulfil; its placer identifier makes the referrer's transaction idempotent."
-* insert SliceByPattern(identifier)
+* insert SliceByPattern(identifier, type)
 * identifier 1..* MS
 * identifier contains placer 1..1 MS
 * identifier[placer] ^short = "The referrer's number for the referral"

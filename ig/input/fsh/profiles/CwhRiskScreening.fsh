@@ -5,7 +5,7 @@ Title: "CWH Risk Screening"
 Description: "A suicide-risk, depression, anxiety or substance-use screening result: C-SSRS screener and risk level, PHQ-9, PHQ-2, GAD-7, AUDIT-C or DAST-10."
 * ^purpose = "Risk screenings travel with the referral and drive escalation: a new high-risk result while a handoff is open raises a Flag."
 * obeys cwh-risk-1 and cwh-risk-2 and cwh-risk-3
-* insert SliceByPattern(category)
+* insert SliceByPattern(category, $this)
 * category 1..* MS
 * category contains survey 1..1 MS
 * category[survey] = $observation-category#survey

@@ -8,7 +8,7 @@ Description: "A suicide safety plan as a CarePlan: one activity per section, in 
 * . ^requirements = "Warning signs, someone to call in a crisis and lethal-means safety are the sections a safety plan cannot do without (cwh-safety-plan-1)."
 * status MS
 * intent = #plan
-* insert SliceByPattern(category)
+* insert SliceByPattern(category, $this)
 * category 2..* MS
 * category contains suicidePrevention 1..1 MS and safetyPlan 1..1 MS
 * category[suicidePrevention] = $loinc#87626-8
