@@ -20,3 +20,4 @@ Description: "Kinds of service in the CWH directory and kinds of service a refer
 * #case-management "Case management" "Case management."
 * #harm-reduction "Harm reduction" "Harm reduction services."
 * #family-support "Family support" "Support for families."
+* #helpline "Helpline" "A telephone line for information, support and referral that is not a crisis line."

@@ -1,7 +1,7 @@
 Instance: cwh-support-service-988
 InstanceOf: CwhSupportService
 Title: "988 Suicide & Crisis Lifeline"
-Description: "Directory seed: the national crisis line, by call, text or chat, at any hour."
+Description: "Directory seed: the national suicide and crisis line, by call, text or chat, at any hour."
 Usage: #example
 * active = true
 * name = "988 Suicide & Crisis Lifeline"

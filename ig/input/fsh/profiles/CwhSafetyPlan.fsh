@@ -5,7 +5,6 @@ Title: "CWH Safety Plan"
 Description: "A suicide safety plan as a CarePlan: one activity per section, in the person's own words."
 * ^purpose = "The safety plan made in the crisis goes with the person to the next provider, who reviews and keeps it current."
 * obeys cwh-safety-plan-1
-* . ^requirements = "Warning signs, someone to call in a crisis and lethal-means safety are the sections a safety plan cannot do without (cwh-safety-plan-1)."
 * status MS
 * intent = #plan
 * insert SliceByPattern(category, $this)
@@ -15,6 +14,7 @@ Description: "A suicide safety plan as a CarePlan: one activity per section, in 
 * category[safetyPlan] = CwhCarePlanCategory#safety-plan
 * insert PatientSubject(subject)
 * activity 1..* MS
+* activity ^requirements = "Warning signs, someone to call in a crisis and lethal-means safety are the sections a safety plan cannot do without (cwh-safety-plan-1)."
 * activity.detail 1..1 MS
 * activity.detail.code 1..1 MS
 * activity.detail.code from CwhSafetyPlanSectionVS (required)
