@@ -21,7 +21,7 @@ fi
 # 2. The FHIR core package, built from hapi-fhir-validation-resources-r4 (no FHIR package registry is reachable).
 if [[ ! -f $core/package/package.json ]]; then
   mkdir -p "$work"
-  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
   rm -rf "$core"
   java -Dlogback.configurationFile=/dev/null -cp "$(cat "$work/classpath.txt")" ig/CorePackage.java "$core.tmp"
