@@ -2,7 +2,7 @@ CodeSystem: CwhTherapyModality
 Id: cwh-therapy-modality
 Title: "CWH Therapy Modality"
 Description: "Counseling and therapy modalities used after a crisis and in SUD treatment."
-* ^purpose = "SNOMED CT codes exist for some modalities (allowed beside these); motivational interviewing, contingency management, TF-CBT, EMDR and CRAFT are coded here."
+* ^purpose = "SNOMED CT codes exist for some modalities (allowed beside these); motivational interviewing, contingency management, TF-CBT, EMDR, CRAFT and lethal-means counseling are coded here."
 * ^experimental = false
 * ^caseSensitive = true
 * ^content = #complete
@@ -13,3 +13,4 @@ Description: "Counseling and therapy modalities used after a crisis and in SUD t
 * #emdr "EMDR" "Eye movement desensitization and reprocessing."
 * #craft-family "CRAFT / family" "Community reinforcement and family training, and other family therapy."
 * #group "Group therapy" "Group therapy."
+* #lethal-means-counseling "Lethal-means counseling" "Counseling the person and family on limiting access to lethal means during a suicidal crisis."

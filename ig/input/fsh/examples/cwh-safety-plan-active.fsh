@@ -28,6 +28,8 @@ Usage: #example
 * activity[+].detail.code = CwhSafetyPlanSection#lethal-means-safety
 * activity[=].detail.status = #in-progress
 * activity[=].detail.description = "Maria keeps my extra medication at her place."
+* activity[=].outcomeReference[0] = Reference(cwh-counseling-session-lethal-means)
+* activity[=].outcomeReference[+] = Reference(cwh-lethal-means-medication-transferred)
 * activity[+].detail.code = CwhSafetyPlanSection#reasons-for-living
 * activity[=].detail.status = #in-progress
 * activity[=].detail.description = "My niece, my dog, finishing my welding certificate."
