@@ -31,12 +31,14 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -208,10 +210,32 @@ class IgExamplesValidTest {
 		assertEquals(Set.of(), keys);
 	}
 
+	@TestFactory
+	Stream<DynamicTest> everySearchParameterFindsSomethingInTheExamples() {
+		return conformance.stream().filter(r -> r instanceof SearchParameter).map(r -> (SearchParameter) r)
+				.map(sp -> DynamicTest.dynamicTest(sp.getCode(), () -> {
+					var fhirPath = ctx.newFhirPath();
+					long hits = validated.values().stream()
+							.flatMap(IgExamplesValidTest::withBundleEntries)
+							.filter(res -> sp.getBase().stream().anyMatch(b -> b.getCode().equals(res.fhirType())))
+							.filter(res -> !fhirPath.evaluate(res, sp.getExpression(),
+									IBase.class).isEmpty())
+							.count();
+					assertTrue(hits > 0, sp.getUrl() + " (" + sp.getExpression() + ") matches no example");
+				}));
+	}
+
 	@Test
 	void theFolderHoldsProfilesAndExamples() {
 		assertFalse(conformance.isEmpty(), "no conformance resources in " + PROFILES.toAbsolutePath());
 		assertFalse(validated.isEmpty(), "nothing to validate in " + PROFILES.toAbsolutePath());
+	}
+
+	private static Stream<Resource> withBundleEntries(Resource resource) {
+		if (resource instanceof Bundle bundle) {
+			return Stream.concat(Stream.of(resource), bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource));
+		}
+		return Stream.of(resource);
 	}
 
 	private static List<StructureDefinition> ourProfiles() {
