@@ -24,7 +24,7 @@ if [[ ! -f $core/package/package.json ]]; then
   mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
   rm -rf "$core"
-  java -Dlogback.configurationFile=/dev/null -cp "$(cat "$work/classpath.txt")" ig/CorePackage.java "$core.tmp"
+  java -cp "$(cat "$work/classpath.txt")" ig/CorePackage.java "$core.tmp"
   mv "$core.tmp" "$core"
 fi
 
