@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the CWH Implementation Guide (ig/input/fsh) to FHIR JSON in profiles/, offline and repeatably.
 # Needs only Java 17, Maven and Node 20 (npm registry for SUSHI, Maven Central for HAPI); see
-# /work/shared/design/IG-BUILD.md. Exit status is SUSHI's (its number of errors) or the first failing step's.
+# ../shared/design/IG-BUILD.md. Exit status is SUSHI's (its number of errors) or the first failing step's.
 #
 #   bash ig/build.sh          build; profiles/ is replaced by the generated resources
 set -euo pipefail
