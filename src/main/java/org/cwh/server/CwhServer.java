@@ -11,6 +11,8 @@ import org.cwh.config.PersistenceConfig;
 import org.cwh.config.SettingsSource;
 import org.cwh.ops.AccessLog;
 import org.cwh.ops.HealthServlet;
+import org.cwh.profiles.ProfilesConfig;
+import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RequestLimitsFilter;
 import org.cwh.rest.RestConfig;
 import org.cwh.rest.RestSettings;
@@ -35,7 +37,7 @@ public final class CwhServer implements AutoCloseable {
 
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
-			List.of(PersistenceConfig.class, RestConfig.class, FhirEndpointConfig.class);
+			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
@@ -50,6 +52,7 @@ public final class CwhServer implements AutoCloseable {
 		ServerSettings settings = ServerSettings.from(source);
 		DatabaseSettings.from(source);
 		RestSettings restSettings = RestSettings.from(source);
+		ProfilesSettings.from(source);
 
 		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();

@@ -10,6 +10,7 @@ import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
 import org.cwh.load.DemoData;
+import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RestSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class Main {
 		keys.addAll(ServerSettings.KEYS);
 		keys.addAll(DatabaseSettings.KEYS);
 		keys.addAll(RestSettings.KEYS);
+		keys.addAll(ProfilesSettings.KEYS);
 		return List.copyOf(keys);
 	}
 

@@ -8,6 +8,7 @@ final class TestSettings {
 	private TestSettings() {}
 
 	static Map<String, String> extra() {
-		return Map.of("cwh.max-body-size", "20MB");
+		// Flag: no other test writes one, so ProfileEnforcementIT can show a required type refused without a profile.
+		return Map.of("cwh.max-body-size", "20MB", "cwh.profiles.required-types", "Flag");
 	}
 }

@@ -1,0 +1,150 @@
+package org.cwh.profiles;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.interceptor.validation.IRepositoryValidatingRule;
+import ca.uhn.fhir.jpa.interceptor.validation.IRepositoryValidatingRule.RuleEvaluation;
+import ca.uhn.fhir.jpa.interceptor.validation.RepositoryValidatingRuleBuilder;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.util.ExtensionUtil;
+import ca.uhn.fhir.util.HapiExtensions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.cwh.config.InterceptorOrder;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+
+/**
+ * Holds every stored resource that claims a CWH profile to that profile: on create, update, the result of a PATCH,
+ * and each entry of a transaction or batch, because it hooks HAPI's storage pointcuts on the JPA interceptor service
+ * rather than the REST layer. The checking is HAPI's {@code RepositoryValidatingRuleBuilder}
+ * {@code requireValidationToDeclaredProfiles()} rule; this class only decides when it runs and turns a failure into a
+ * 422 whose OperationOutcome lists the errors, each with its {@code expression}. Resources that claim no CWH profile
+ * are left alone (plain R4 traffic is not validated), unless their type is named in
+ * {@code cwh.profiles.required-types}: those must claim one of our profiles. Registered by {@link ProfilesConfig}.
+ */
+@Interceptor
+final class ProfileEnforcer {
+
+	private final FhirContext ctx;
+	private final Supplier<RepositoryValidatingRuleBuilder> builders;
+	private final Map<String, List<String>> profilesByType;
+	private final Set<String> requiredTypes;
+	private final Map<String, List<IRepositoryValidatingRule>> rules = new ConcurrentHashMap<>();
+	private final CompletableFuture<Void> warm = new CompletableFuture<>();
+	private volatile boolean warming;
+
+	ProfileEnforcer(FhirContext ctx, Supplier<RepositoryValidatingRuleBuilder> builders,
+			Map<String, List<String>> profilesByType, Set<String> requiredTypes) {
+		this.ctx = ctx;
+		this.builders = builders;
+		this.profilesByType = Map.copyOf(profilesByType);
+		this.requiredTypes = Set.copyOf(requiredTypes);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PROFILES)
+	public void created(IBaseResource resource, RequestDetails request) {
+		check(resource, request);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.PROFILES)
+	public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+		check(updated, request);
+	}
+
+	private void check(IBaseResource resource, RequestDetails request) {
+		// Placeholders HAPI creates for reference targets carry no content to check (they are off here anyway).
+		if (ExtensionUtil.hasExtension(resource, HapiExtensions.EXT_RESOURCE_PLACEHOLDER)) {
+			return;
+		}
+		String type = ctx.getResourceType(resource);
+		boolean claimsOurs = resource.getMeta().getProfile().stream()
+				.map(IPrimitiveType::getValueAsString)
+				.anyMatch(Canonical::isOurs);
+		if (!claimsOurs) {
+			if (requiredTypes.contains(type)) {
+				throw missingProfile(type);
+			}
+			return;
+		}
+		// Wait for the warm-up rather than build the same snapshots and caches beside it (seconds on two cores);
+		// a process that never started one (no context refresh) simply validates.
+		if (warming) {
+			warm.join();
+		}
+		for (IRepositoryValidatingRule rule : rulesFor(type)) {
+			RuleEvaluation outcome = rule.evaluate(request, resource);
+			if (!outcome.isPasses()) {
+				throw rejected(type, (OperationOutcome) outcome.getOperationOutcome(), outcome.getFailureDescription());
+			}
+		}
+	}
+
+	/** Runs the rules of each profiled type once, on the caller's thread, then lets writes through. */
+	/** From now on, validated writes wait for {@link #warmUp}; call before starting it on its thread. */
+	void expectWarmUp() {
+		warming = true;
+	}
+
+	void warmUp(RequestDetails request) {
+		try {
+			profilesByType.forEach((type, urls) -> urls.forEach(url -> {
+				IBaseResource empty = ctx.getResourceDefinition(type).newInstance();
+				empty.getMeta().addProfile(url);
+				rulesFor(type).forEach(rule -> rule.evaluate(request, empty));
+			}));
+		} finally {
+			warm.complete(null);
+		}
+	}
+
+	private List<IRepositoryValidatingRule> rulesFor(String type) {
+		return rules.computeIfAbsent(type, t -> builders.get()
+				.forResourcesOfType(t)
+				.requireValidationToDeclaredProfiles()
+				.suppressNoBindingMessage()
+				.build());
+	}
+
+	private UnprocessableEntityException missingProfile(String type) {
+		List<String> ours = profilesByType.getOrDefault(type, List.of());
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.REQUIRED)
+				.setDiagnostics(type + " resources must claim a CWH profile: add "
+						+ (ours.isEmpty() ? "one under " + Canonical.base() : String.join(" or ", ours))
+						+ " to meta.profile")
+				.addExpression(type + ".meta.profile");
+		return new UnprocessableEntityException(outcome.getIssueFirstRep().getDiagnostics(), outcome);
+	}
+
+	/** A 422 carrying only the issues that made the write fail, so the client sees what to fix first. */
+	private static UnprocessableEntityException rejected(String type, OperationOutcome validation, String failure) {
+		OperationOutcome outcome = new OperationOutcome();
+		if (validation != null) {
+			for (OperationOutcomeIssueComponent issue : validation.getIssue()) {
+				if (issue.getSeverity() == IssueSeverity.ERROR || issue.getSeverity() == IssueSeverity.FATAL) {
+					outcome.addIssue(issue.copy());
+				}
+			}
+		}
+		if (outcome.getIssue().isEmpty()) {
+			outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
+					.setDiagnostics(failure).addExpression(type);
+		}
+		String first = outcome.getIssueFirstRep().getDiagnostics();
+		int more = outcome.getIssue().size() - 1;
+		return new UnprocessableEntityException(type + " does not conform to the CWH profile it claims: " + first
+				+ (more > 0 ? " (and " + more + " more issue" + (more > 1 ? "s" : "") + ")" : ""), outcome);
+	}
+}

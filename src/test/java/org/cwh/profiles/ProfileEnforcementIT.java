@@ -1,0 +1,188 @@
+package org.cwh.profiles;
+
+import static org.cwh.testing.CwhServerExtension.fhir;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.cwh.profiles.IgFiles.Fixture;
+import org.cwh.testing.CwhServerExtension;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Writes that claim a CWH profile are held to it over HTTP. Every IG example is stored (PUT under its own id, in
+ * dependency order, since the examples reference each other) and reads back as sent; the referrer's transaction
+ * example posts; every must-fail fixture of profile-fixtures.csv is refused with 422 and an issue naming the rule it
+ * breaks (the row's code and expression), on POST, in a batch, and by {@code $validate}, which agrees.
+ */
+@ExtendWith(CwhServerExtension.class)
+class ProfileEnforcementIT {
+
+	private static final Map<String, Response> stored = new LinkedHashMap<>();
+
+	@BeforeAll
+	static void storeEveryExample() {
+		LinkedHashMap<String, Resource> examples = IgFiles.examplesInDependencyOrder();
+		examples.forEach((name, resource) -> stored.put(name, fhir().body(IgFiles.read(IgFiles.PROFILES.resolve(name)))
+				.put("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyExampleIsStoredAndReadsBackAsSent() {
+		return IgFiles.examplesInDependencyOrder().entrySet().stream()
+				.map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+					Response put = stored.get(e.getKey());
+					assertTrue(put.statusCode() == 201 || put.statusCode() == 200,
+							e.getKey() + " got " + put.statusCode() + ": " + put.asString());
+					Resource sent = e.getValue().copy();
+					String path = "/" + sent.fhirType() + "/" + sent.getIdElement().getIdPart();
+					Resource read = IgFiles.parse(fhir().get(path).then().statusCode(200).extract().asString());
+					assertEquals(withoutMeta(sent), withoutMeta(read));
+				}));
+	}
+
+	@Test
+	void theReferrersTransactionExamplePosts() {
+		fhir().body(IgFiles.read(IgFiles.PROFILES.resolve(IgFiles.TRANSACTION_EXAMPLE))).post("/")
+				.then().statusCode(200).body("type", equalTo("transaction-response"));
+	}
+
+	@Test
+	void aTransactionWithFreshIdentifiersCreatesEveryEntry() {
+		JsonPath response = fhir().body(IgFiles.uniqueTransaction(UUID.randomUUID().toString())).post("/")
+				.then().statusCode(200).extract().jsonPath();
+		assertEquals(List.of("201 Created", "201 Created", "201 Created", "201 Created", "201 Created"),
+				response.getList("entry.response.status"));
+	}
+
+	@Test
+	void aTransactionWithOneBrokenEntryStoresNothing() {
+		String suffix = UUID.randomUUID().toString();
+		Bundle bundle = (Bundle) IgFiles.parse(IgFiles.uniqueTransaction(suffix));
+		bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(r -> r instanceof Task).forEach(r -> ((Task) r).setOwner(null));
+		String broken = IgFiles.encode(bundle);
+		JsonPath outcome = fhir().body(broken).post("/").then().statusCode(422).extract().jsonPath();
+		assertTrue(outcome.getList("issue.expression.flatten()", String.class).contains("Task"), outcome.prettify());
+		fhir().get("/Patient?identifier=HC-104233-" + suffix).then().statusCode(200).body("total", equalTo(0));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyMustFailFixtureIsRefusedOnPost() {
+		return mustFail().map(f -> DynamicTest.dynamicTest(f.file(), () -> {
+			Response response = fhir().body(withoutId(f)).post("/" + f.resourceType());
+			assertEquals(422, response.statusCode(), f.file() + ": " + response.asString());
+			assertNamesTheRule(f, response.jsonPath());
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> validateAgreesWithWriteTimeEnforcement() {
+		return mustFail().map(f -> DynamicTest.dynamicTest(f.file(), () -> {
+			JsonPath outcome = fhir().body(withoutId(f))
+					.post("/" + f.resourceType() + "/$validate?profile=" + Canonical.profile(f.profileId()))
+					.then().extract().jsonPath();
+			assertNamesTheRule(f, outcome);
+		}));
+	}
+
+	@Test
+	void validateWithProfileAcceptsAnExample() {
+		String task = IgFiles.read(IgFiles.PROFILES.resolve("Task-cwh-handoff-task-requested.json"));
+		JsonPath outcome = fhir().body(task)
+				.post("/Task/$validate?profile=" + Canonical.profile("cwh-handoff-task"))
+				.then().statusCode(200).extract().jsonPath();
+		assertEquals(List.of(), outcome.getList("issue.findAll { it.severity == 'error' }"), outcome.prettify());
+	}
+
+	@Test
+	void aBatchRefusesOnlyTheBrokenEntry() {
+		Fixture broken = mustFail().filter(f -> f.file().endsWith("cwh-handoff-task/missing-owner.json"))
+				.findFirst().orElseThrow();
+		String batch = """
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"resource":%s,"request":{"method":"POST","url":"Task"}},
+				 {"resource":{"resourceType":"Basic","code":{"text":"batch neighbour"}},
+				  "request":{"method":"POST","url":"Basic"}}]}""".formatted(withoutId(broken));
+		JsonPath response = fhir().body(batch).post("/").then().statusCode(200).extract().jsonPath();
+		assertTrue(response.getString("entry[0].response.status").startsWith("422"), response.prettify());
+		assertTrue(response.getString("entry[1].response.status").startsWith("201"), response.prettify());
+	}
+
+	@Test
+	void aPatchWhoseResultBreaksTheProfileIsRefused() {
+		String id = "patch-" + UUID.randomUUID().toString().substring(0, 8);
+		String task = IgFiles.read(IgFiles.PROFILES.resolve("Task-cwh-handoff-task-accepted.json"))
+				.replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + id + "\"");
+		fhir().body(task).put("/Task/" + id).then().statusCode(201);
+		fhir().contentType("application/json-patch+json").body("[{\"op\":\"remove\",\"path\":\"/owner\"}]")
+				.patch("/Task/" + id).then().statusCode(422);
+		fhir().get("/Task/" + id).then().statusCode(200)
+				.body("owner.reference", equalTo(JsonPath.from(task).getString("owner.reference")));
+	}
+
+	@Test
+	void plainR4WithoutOurProfileIsNotValidated() {
+		// A Task that breaks cwh-handoff-task in many ways, but does not claim it.
+		fhir().body("{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"plan\"}").post("/Task")
+				.then().statusCode(201);
+	}
+
+	@Test
+	void aRequiredTypeWithoutOurProfileIsRefused() {
+		// The test server runs with cwh.profiles.required-types=Flag (TestSettings).
+		JsonPath outcome = fhir().body("""
+				{"resourceType":"Flag","status":"active","code":{"text":"no profile"},
+				 "subject":{"reference":"Patient/cwh-patient-jordan"}}""").post("/Flag")
+				.then().statusCode(422).extract().jsonPath();
+		assertEquals(List.of("Flag.meta.profile"), outcome.getList("issue[0].expression"));
+	}
+
+	@Test
+	void anUnknownProfileUnderOurCanonicalIsRefused() {
+		fhir().body("""
+				{"resourceType":"Task","meta":{"profile":["%s"]},"status":"requested","intent":"order"}"""
+				.formatted(Canonical.profile("cwh-no-such-profile"))).post("/Task").then().statusCode(422);
+	}
+
+	private static Stream<Fixture> mustFail() {
+		return Fixture.all().stream().filter(f -> !f.mustPass());
+	}
+
+	private static String withoutId(Fixture f) {
+		Resource resource = IgFiles.parse(Path.of(f.file()));
+		resource.setIdElement(null);
+		return IgFiles.encode(resource);
+	}
+
+	private static void assertNamesTheRule(Fixture f, JsonPath outcome) {
+		List<Map<String, Object>> issues = outcome.getList("issue");
+		boolean named = issues.stream().anyMatch(i -> f.issueCode().equals(i.get("code"))
+				&& "error".equals(i.get("severity"))
+				&& i.get("expression") instanceof List<?> expressions && expressions.contains(f.expression()));
+		assertTrue(named, f.file() + " should be refused with " + f.issueCode() + " at " + f.expression()
+				+ " but got:\n" + outcome.prettify());
+	}
+
+	private static String withoutMeta(Resource resource) {
+		Resource copy = resource.copy();
+		copy.setMeta(null);
+		copy.setIdElement(null);
+		return IgFiles.encode(copy);
+	}
+}

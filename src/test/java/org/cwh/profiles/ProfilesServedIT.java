@@ -1,0 +1,72 @@
+package org.cwh.profiles;
+
+import static org.cwh.testing.CwhServerExtension.fhir;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cwh.testing.CwhServerExtension;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.SearchParameter;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The server serves the IG it enforces: every conformance resource in {@code profiles/} is readable under its own id,
+ * the CapabilityStatement lists our profiles ({@code supportedProfile}) and search parameters, and those search
+ * parameters work.
+ */
+@ExtendWith(CwhServerExtension.class)
+class ProfilesServedIT {
+
+	@Test
+	void theHandoffTaskProfileIsReadable() {
+		fhir().get("/StructureDefinition/cwh-handoff-task").then().statusCode(200)
+				.body("url", equalTo(Canonical.profile("cwh-handoff-task")))
+				.body("type", equalTo("Task"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyConformanceResourceIsReadableUnderItsId() {
+		return IgFiles.conformance().values().stream().map(r -> (MetadataResource) r)
+				.map(r -> DynamicTest.dynamicTest(r.fhirType() + "/" + r.getIdElement().getIdPart(), () ->
+						fhir().get("/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).then().statusCode(200)
+								.body("url", equalTo(r.getUrl()))));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> theCapabilityStatementListsEveryProfile() {
+		JsonPath statement = fhir().get("/metadata").then().statusCode(200).extract().jsonPath();
+		return IgFiles.conformance().values().stream()
+				.filter(r -> r instanceof StructureDefinition sd
+						&& sd.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE)
+				.map(r -> (StructureDefinition) r)
+				.map(sd -> DynamicTest.dynamicTest(sd.getIdElement().getIdPart(), () -> {
+					List<String> listed = statement.getList(
+							"rest[0].resource.find { it.type == '" + sd.getType() + "' }.supportedProfile", String.class);
+					assertTrue(listed != null && listed.contains(sd.getUrl()), sd.getType() + " lists " + listed);
+				}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everySearchParameterIsListedAndWorks() {
+		JsonPath statement = fhir().get("/metadata").then().statusCode(200).extract().jsonPath();
+		return IgFiles.conformance().values().stream()
+				.filter(r -> r instanceof SearchParameter).map(r -> (SearchParameter) r)
+				.map(sp -> DynamicTest.dynamicTest(sp.getIdElement().getIdPart(), () -> {
+					String type = sp.getBase().get(0).getCode();
+					List<String> listed = statement.getList(
+							"rest[0].resource.find { it.type == '" + type + "' }.searchParam.name", String.class);
+					assertTrue(listed.contains(sp.getCode()), type + " lists " + listed);
+					String value = sp.getType() == org.hl7.fhir.r4.model.Enumerations.SearchParamType.REFERENCE
+							? "Patient/none" : "none";
+					// HAPI answers an unknown search parameter with 400, so 200 shows it is active.
+					fhir().get("/" + type + "?" + sp.getCode() + "=" + value).then().statusCode(200);
+				}));
+	}
+}
