@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.cwh.config.InterceptorOrder;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -38,19 +37,27 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 final class ProfileEnforcer {
 
 	private final FhirContext ctx;
-	private final Supplier<RepositoryValidatingRuleBuilder> builders;
 	private final Map<String, List<String>> profilesByType;
 	private final Set<String> requiredTypes;
-	private final Map<String, List<IRepositoryValidatingRule>> rules = new ConcurrentHashMap<>();
+	/**
+	 * One rule for every type. Each rule HAPI builds carries its own FhirInstanceValidator, whose converted
+	 * StructureDefinitions and caches warm separately (seconds each); the rule never looks at its type, which only
+	 * tells RepositoryValidatingInterceptor when to run it, and here this class decides that.
+	 */
+	private final List<IRepositoryValidatingRule> rules;
 	private final CompletableFuture<Void> warm = new CompletableFuture<>();
 	private volatile boolean warming;
 
 	ProfileEnforcer(FhirContext ctx, Supplier<RepositoryValidatingRuleBuilder> builders,
 			Map<String, List<String>> profilesByType, Set<String> requiredTypes) {
 		this.ctx = ctx;
-		this.builders = builders;
 		this.profilesByType = Map.copyOf(profilesByType);
 		this.requiredTypes = Set.copyOf(requiredTypes);
+		this.rules = builders.get()
+				.forResourcesOfType(profilesByType.keySet().stream().findFirst().orElse("Basic"))
+				.requireValidationToDeclaredProfiles()
+				.suppressNoBindingMessage()
+				.build();
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PROFILES)
@@ -83,7 +90,7 @@ final class ProfileEnforcer {
 		if (warming) {
 			warm.join();
 		}
-		for (IRepositoryValidatingRule rule : rulesFor(type)) {
+		for (IRepositoryValidatingRule rule : rules) {
 			RuleEvaluation outcome = rule.evaluate(request, resource);
 			if (!outcome.isPasses()) {
 				throw rejected(type, (OperationOutcome) outcome.getOperationOutcome(), outcome.getFailureDescription());
@@ -97,24 +104,23 @@ final class ProfileEnforcer {
 		warming = true;
 	}
 
-	void warmUp(RequestDetails request) {
+	/** Validates each example (or, for a profile without one, an empty instance claiming it), then lets writes through. */
+	void warmUp(RequestDetails request, List<IBaseResource> examples) {
 		try {
 			profilesByType.forEach((type, urls) -> urls.forEach(url -> {
-				IBaseResource empty = ctx.getResourceDefinition(type).newInstance();
-				empty.getMeta().addProfile(url);
-				rulesFor(type).forEach(rule -> rule.evaluate(request, empty));
+				IBaseResource instance = examples.stream()
+						.filter(e -> e.getMeta().getProfile().stream().anyMatch(p -> url.equals(p.getValue())))
+						.findFirst()
+						.orElseGet(() -> {
+							IBaseResource empty = ctx.getResourceDefinition(type).newInstance();
+							empty.getMeta().addProfile(url);
+							return empty;
+						});
+				rules.forEach(rule -> rule.evaluate(request, instance));
 			}));
 		} finally {
 			warm.complete(null);
 		}
-	}
-
-	private List<IRepositoryValidatingRule> rulesFor(String type) {
-		return rules.computeIfAbsent(type, t -> builders.get()
-				.forResourcesOfType(t)
-				.requireValidationToDeclaredProfiles()
-				.suppressNoBindingMessage()
-				.build());
 	}
 
 	private UnprocessableEntityException missingProfile(String type) {

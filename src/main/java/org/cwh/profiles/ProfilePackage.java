@@ -20,7 +20,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The conformance resources of the CWH IG as packaged in the jar under {@code cwh-profiles/} (StructureDefinitions,
- * ValueSets, CodeSystems, SearchParameters; the examples beside them are left out). Read from the classpath, so it
+ * ValueSets, CodeSystems, SearchParameters), and the examples beside them for warming the validator only. Read from the classpath, so it
  * works offline and from any working directory. A file that cannot be read or parsed stops the server with one line
  * naming it. (Its exceptions carry no cause on purpose: {@code Main} prints the root cause's message, and that
  * must be this line.)
@@ -33,9 +33,11 @@ final class ProfilePackage {
 			"SearchParameter");
 
 	private final List<MetadataResource> resources;
+	private final List<IBaseResource> examples;
 
-	private ProfilePackage(List<MetadataResource> resources) {
+	private ProfilePackage(List<MetadataResource> resources, List<IBaseResource> examples) {
 		this.resources = List.copyOf(resources);
+		this.examples = List.copyOf(examples);
 	}
 
 	static ProfilePackage load(FhirContext ctx) {
@@ -54,6 +56,7 @@ final class ProfilePackage {
 		// generated ourselves is not a request. It is still strict about anything it cannot parse.
 		IParser parser = ctx.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
 		Map<String, MetadataResource> byFile = new TreeMap<>();
+		Map<String, IBaseResource> examples = new TreeMap<>();
 		for (org.springframework.core.io.Resource file : files) {
 			String name = file.getFilename();
 			IBaseResource parsed;
@@ -69,6 +72,8 @@ final class ProfilePackage {
 							+ ", outside our canonical " + Canonical.base());
 				}
 				byFile.put(name, conformance);
+			} else if (parsed.getMeta().getProfile().stream().anyMatch(p -> Canonical.isOurs(p.getValue()))) {
+				examples.put(name, parsed);
 			}
 		}
 		List<MetadataResource> resources = new ArrayList<>(byFile.values());
@@ -77,7 +82,7 @@ final class ProfilePackage {
 					+ " on the classpath; was the jar built from a checkout with profiles/?");
 		}
 		resources.sort(Comparator.comparing((MetadataResource r) -> CONFORMANCE_TYPES.indexOf(r.fhirType())));
-		return new ProfilePackage(resources);
+		return new ProfilePackage(resources, new ArrayList<>(examples.values()));
 	}
 
 	private static String oneLine(String message) {
@@ -87,6 +92,14 @@ final class ProfilePackage {
 	/** Every conformance resource, code systems first, then value sets, profiles and search parameters. */
 	List<MetadataResource> resources() {
 		return resources;
+	}
+
+	/**
+	 * The IG's examples that claim one of our profiles. Never stored; the validator is warmed on them, since a
+	 * realistic instance exercises far more of it (slices, bindings, invariants) than an empty one.
+	 */
+	List<IBaseResource> examples() {
+		return examples;
 	}
 
 	/** Our profiles of resources (not extensions), by the resource type they constrain. */

@@ -43,7 +43,7 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 	private void warmUp() {
 		long started = System.nanoTime();
 		try {
-			enforcer.warmUp(new SystemRequestDetails());
+			enforcer.warmUp(new SystemRequestDetails(), profiles.examples());
 			log.info("profiles: validator warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
 		} catch (RuntimeException e) {
 			// Not fatal: the first validated write then does this work itself.
