@@ -23,14 +23,24 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark's workloads, run one after the other against a {@link Target}: sequential Patient creates, reads by
- * id from 8 connections, sequential 10-resource handoff transactions. Every request must succeed; a failure stops
- * the run rather than printing flattering figures.
+ * id from 8 connections, sequential 10-resource handoff transactions, and the IG's referral transaction twice: with
+ * its entries claiming CWH profiles (validated on write) and with the profiles stripped (not validated). Every
+ * request must succeed; a failure stops the run rather than printing flattering figures.
  */
 final class Workloads {
 
 	static final int READ_CONNECTIONS = 8;
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+	/** The IG's referral transaction (profiles/Bundle-cwh-referral-transaction.json, packaged by the build). */
+	private static final String IG_TRANSACTION = "/cwh-profiles/Bundle-cwh-referral-transaction.json";
+	/** The examples that transaction references by id; PUT before it runs. */
+	private static final List<String> IG_TARGETS = List.of("Organization/cwh-organization-harbor-crisis",
+			"Organization/cwh-organization-northside-rco", "Practitioner/cwh-practitioner-alex");
+	private static final Pattern IF_NONE_EXIST =
+			Pattern.compile("\"ifNoneExist\"\\s*:\\s*\"identifier=[^|\"]*\\|([^\"]+)\"");
+	private static final Pattern PROFILE_CLAIM =
+			Pattern.compile("\"meta\"\\s*:\\s*\\{\\s*\"profile\"\\s*:\\s*\\[[^\\]]*]\\s*}\\s*,");
 
 	private final Target target;
 	private final double scale;
@@ -62,6 +72,7 @@ final class Workloads {
 			List<String> ids = creates((int) Math.round(500 * scale));
 			reads(ids, Duration.ofMillis(Math.round(15_000 * scale)));
 			transactions((int) Math.round(200 * scale));
+			igTransactions((int) Math.round(100 * scale));
 		} finally {
 			sampler.interrupt();
 		}
@@ -77,8 +88,15 @@ final class Workloads {
 	private void warmUp() throws IOException, InterruptedException {
 		long started = System.nanoTime();
 		String template = template();
+		putIgTargets();
+		String validated = resource(IG_TRANSACTION);
+		String stripped = PROFILE_CLAIM.matcher(validated).replaceAll("");
 		List<String> ids = new ArrayList<>();
 		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 20; i++) {
+				send(post("", unique(validated, runId + "-warm-v" + round + "-" + i)), 200);
+				send(post("", unique(stripped, runId + "-warm-s" + round + "-" + i)), 200);
+			}
 			for (int i = 0; i < 150; i++) {
 				ids.add(create(i));
 			}
@@ -165,6 +183,64 @@ final class Workloads {
 		report("handoff transaction (10 resources)", latencies, System.nanoTime() - started, 95, "n=" + count);
 	}
 
+	/**
+	 * The IG's referral transaction (5 entries, 4 claiming a CWH profile) against the same bundle with
+	 * {@code meta.profile} removed, which the server stores without validating. Alternated so both see the same
+	 * database size and JIT state.
+	 */
+	private void igTransactions(int count) throws IOException, InterruptedException {
+		String validated = resource(IG_TRANSACTION);
+		String stripped = PROFILE_CLAIM.matcher(validated).replaceAll("");
+		if (stripped.equals(validated)) {
+			throw new IllegalStateException(IG_TRANSACTION + " claims no profile to strip");
+		}
+		Latencies withProfiles = new Latencies();
+		Latencies withoutProfiles = new Latencies();
+		long validatedNanos = 0;
+		long strippedNanos = 0;
+		for (int i = 0; i < count; i++) {
+			long t = System.nanoTime();
+			send(post("", unique(validated, runId + "-v" + i)), 200);
+			long v = System.nanoTime() - t;
+			withProfiles.add(v);
+			validatedNanos += v;
+			t = System.nanoTime();
+			send(post("", unique(stripped, runId + "-s" + i)), 200);
+			long s = System.nanoTime() - t;
+			withoutProfiles.add(s);
+			strippedNanos += s;
+		}
+		report("IG transaction, profiles stripped (5 res.)", withoutProfiles, strippedNanos, 95, "n=" + count);
+		report("IG transaction, validated writes (5 res.)", withProfiles, validatedNanos, 95, "n=" + count);
+	}
+
+	private void putIgTargets() throws IOException, InterruptedException {
+		for (String target : IG_TARGETS) {
+			String body = resource("/cwh-profiles/" + target.replace('/', '-') + ".json");
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/" + target))
+					.timeout(Duration.ofSeconds(60)).header("Content-Type", "application/fhir+json")
+					.PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200 && response.statusCode() != 201) {
+				throw new IOException("PUT /" + target + " answered " + response.statusCode());
+			}
+		}
+	}
+
+	/** Every business identifier the entries' {@code ifNoneExist} matches on gets a suffix, so each post creates. */
+	private static String unique(String bundle, String suffix) {
+		Matcher m = IF_NONE_EXIST.matcher(bundle);
+		List<String> values = new ArrayList<>();
+		while (m.find()) {
+			values.add(m.group(1));
+		}
+		String result = bundle;
+		for (String value : values) {
+			result = result.replace("\"" + value + "\"", "\"" + value + "-" + suffix + "\"")
+					.replace("|" + value + "\"", "|" + value + "-" + suffix + "\"");
+		}
+		return result;
+	}
+
 	private String fill(String template, String n) {
 		Matcher m = PLACEHOLDER.matcher(template);
 		StringBuilder filled = new StringBuilder();
@@ -180,9 +256,13 @@ final class Workloads {
 	}
 
 	private static String template() {
-		try (InputStream in = Workloads.class.getResourceAsStream("/bench/handoff-transaction.json")) {
+		return resource("/bench/handoff-transaction.json");
+	}
+
+	private static String resource(String path) {
+		try (InputStream in = Workloads.class.getResourceAsStream(path)) {
 			if (in == null) {
-				throw new IllegalStateException("bench/handoff-transaction.json is missing from the jar");
+				throw new IllegalStateException(path.substring(1) + " is missing from the jar");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		} catch (IOException e) {
