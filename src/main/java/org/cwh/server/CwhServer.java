@@ -9,6 +9,8 @@ import org.cwh.config.ConformancePreload;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.PersistenceConfig;
 import org.cwh.config.SettingsSource;
+import org.cwh.directory.DirectoryConfig;
+import org.cwh.directory.DirectorySettings;
 import org.cwh.ops.AccessLog;
 import org.cwh.ops.HealthServlet;
 import org.cwh.profiles.ProfilesConfig;
@@ -37,7 +39,8 @@ public final class CwhServer implements AutoCloseable {
 
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
-			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, FhirEndpointConfig.class);
+			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
+					FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
@@ -53,6 +56,7 @@ public final class CwhServer implements AutoCloseable {
 		DatabaseSettings.from(source);
 		RestSettings restSettings = RestSettings.from(source);
 		ProfilesSettings.from(source);
+		DirectorySettings.from(source);
 
 		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();

@@ -9,6 +9,7 @@ import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
+import org.cwh.directory.DirectorySettings;
 import org.cwh.load.DemoData;
 import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RestSettings;
@@ -33,6 +34,7 @@ public final class Main {
 		keys.addAll(DatabaseSettings.KEYS);
 		keys.addAll(RestSettings.KEYS);
 		keys.addAll(ProfilesSettings.KEYS);
+		keys.addAll(DirectorySettings.KEYS);
 		return List.copyOf(keys);
 	}
 
