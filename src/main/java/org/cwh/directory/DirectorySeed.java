@@ -7,7 +7,10 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -18,7 +21,11 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Stores the directory seed ({@link SeedFiles}) under its own ids when Spring's refresh is done, before Jetty starts.
+ * Stores the directory seed ({@link SeedFiles}) under its own ids once Spring's refresh is done. The files are read
+ * at once (a missing one stops the start), the storing runs on a background thread: the seed claims CWH profiles, so
+ * on a first start its writes wait for the validator to warm up (seconds), and the node should not wait with them.
+ * On a first start the directory is therefore searchable a few seconds after "ready"; on later starts nothing is
+ * written.
  * Each resource is an update-as-create through its DAO (PUT semantics) with a system request, so every node of
  * several on one database converges on the same resources. A resource already stored with the same content is not
  * written at all (no new version, no validation on every restart); one that differs, because the IG changed, is
@@ -28,13 +35,14 @@ import org.springframework.dao.DataIntegrityViolationException;
  * would not be indexed for {@code accepts-warm-handoffs}. That listener has no order, so it sorts last; this one has
  * the same (lowest) precedence and Spring keeps registration order among equals, which is the feature order of
  * {@code CwhServer} (DirectoryConfig after ProfilesConfig). {@code DirectorySeedIT} searches by that parameter to
- * hold it. A storing failure propagates and stops the start.
+ * hold it. A storing failure is logged as an error; the next start tries again.
  */
 final class DirectorySeed implements ApplicationListener<ContextRefreshedEvent>, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectorySeed.class);
 	private static final int ATTEMPTS = 3;
 
+	private final CompletableFuture<Integer> seeded = new CompletableFuture<>();
 	private final DirectorySettings settings;
 	private final FhirContext ctx;
 	private final DaoRegistry daos;
@@ -54,15 +62,34 @@ final class DirectorySeed implements ApplicationListener<ContextRefreshedEvent>,
 	public void onApplicationEvent(ContextRefreshedEvent event) {
 		if (!settings.seed()) {
 			log.info("directory: seeding is off ({}=false)", DirectorySettings.SEED.key());
+			seeded.complete(0);
 			return;
 		}
-		seed();
+		List<IBaseResource> seed = SeedFiles.load(ctx);
+		Thread storing = new Thread(() -> {
+			try {
+				seeded.complete(store(seed));
+			} catch (RuntimeException e) {
+				log.error("directory: seeding failed, the next start tries again: {}", e.getMessage());
+				seeded.completeExceptionally(e);
+			}
+		}, "cwh-directory-seed");
+		storing.setDaemon(true);
+		storing.start();
+	}
+
+	/** Waits for the start's seeding; returns how many resources it wrote. For tests and tools. */
+	int awaitSeeded(Duration timeout) throws Exception {
+		return seeded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/** Stores every seed resource that is missing or differs; returns how many it wrote. */
 	int seed() {
+		return store(SeedFiles.load(ctx));
+	}
+
+	private int store(List<IBaseResource> seed) {
 		long started = System.nanoTime();
-		List<IBaseResource> seed = SeedFiles.load(ctx);
 		int written = 0;
 		for (IBaseResource resource : seed) {
 			written += store((Resource) resource) ? 1 : 0;

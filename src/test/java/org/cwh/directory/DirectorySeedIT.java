@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cwh.profiles.Canonical;
 import org.cwh.testing.CwhServerExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +26,12 @@ class DirectorySeedIT {
 
 	private static final String CATEGORY = Canonical.base() + "/CodeSystem/cwh-service-category";
 	private static final String SPECIALTY = Canonical.base() + "/CodeSystem/cwh-peer-specialty";
+
+	@BeforeAll
+	static void startSeedingIsDone() throws Exception {
+		// On a first start the seed is stored in the background, after the validator has warmed up.
+		CwhServerExtension.server().bean(DirectorySeed.class).awaitSeeded(Duration.ofSeconds(120));
+	}
 
 	@Test
 	void theCrisisLineIsFoundByItsCategory() {
