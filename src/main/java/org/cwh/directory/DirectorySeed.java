@@ -2,15 +2,11 @@ package org.cwh.directory;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.cwh.config.ResourcesById;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -18,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Stores the directory seed ({@link SeedFiles}) under its own ids once Spring's refresh is done. The files are read
@@ -26,8 +21,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * on a first start its writes wait for the validator to warm up (seconds), and the node should not wait with them.
  * On a first start the directory is therefore searchable a few seconds after "ready"; on later starts nothing is
  * written.
- * Each resource is an update-as-create through its DAO (PUT semantics) with a system request, so every node of
- * several on one database converges on the same resources. A resource already stored with the same content is not
+ * Each resource is written by {@link ResourcesById}, so every node of several on one database converges on the same
+ * resources. A resource already stored with the same content is not
  * written at all (no new version, no validation on every restart); one that differs, because the IG changed, is
  * updated. Two nodes creating the same id at once: the loser retries and then finds nothing to change.
  *
@@ -40,17 +35,16 @@ import org.springframework.dao.DataIntegrityViolationException;
 final class DirectorySeed implements ApplicationListener<ContextRefreshedEvent>, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectorySeed.class);
-	private static final int ATTEMPTS = 3;
 
 	private final CompletableFuture<Integer> seeded = new CompletableFuture<>();
 	private final DirectorySettings settings;
 	private final FhirContext ctx;
-	private final DaoRegistry daos;
+	private final ResourcesById byId;
 
 	DirectorySeed(DirectorySettings settings, FhirContext ctx, DaoRegistry daos) {
 		this.settings = settings;
 		this.ctx = ctx;
-		this.daos = daos;
+		this.byId = new ResourcesById(daos);
 	}
 
 	@Override
@@ -92,50 +86,10 @@ final class DirectorySeed implements ApplicationListener<ContextRefreshedEvent>,
 		long started = System.nanoTime();
 		int written = 0;
 		for (IBaseResource resource : seed) {
-			written += store((Resource) resource) ? 1 : 0;
+			written += byId.store((Resource) resource) ? 1 : 0;
 		}
 		log.info("directory: {} seed resources in the store, {} of them new or changed, in {} ms", seed.size(),
 				written, (System.nanoTime() - started) / 1_000_000);
 		return written;
-	}
-
-	private boolean store(Resource original) {
-		String type = original.fhirType();
-		String id = original.getIdElement().getIdPart();
-		IFhirResourceDao<IBaseResource> dao = daos.getResourceDao(type);
-		for (int attempt = 1; ; attempt++) {
-			try {
-				if (sameAsStored(dao, original)) {
-					return false;
-				}
-				// A copy: the DAO writes meta and id into what it stores.
-				Resource copy = original.copy();
-				copy.setId(type + "/" + id);
-				return !dao.update(copy, new SystemRequestDetails()).isNop();
-			} catch (ResourceVersionConflictException | DataIntegrityViolationException e) {
-				if (attempt == ATTEMPTS) {
-					throw new IllegalStateException("directory: cannot store " + type + "/" + id + ": " + e.getMessage());
-				}
-				log.info("directory: {}/{} was written by another node at the same time; trying again", type, id);
-			}
-		}
-	}
-
-	/** Whether the store holds this resource with the same content (server-assigned meta aside). */
-	private static boolean sameAsStored(IFhirResourceDao<IBaseResource> dao, Resource seed) {
-		Resource stored;
-		try {
-			stored = (Resource) dao.read(seed.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return false;
-		}
-		return withoutServerMeta(stored).equalsDeep(withoutServerMeta(seed));
-	}
-
-	private static Resource withoutServerMeta(Resource resource) {
-		Resource copy = resource.copy();
-		copy.setIdElement(null);
-		copy.getMeta().setVersionId(null).setLastUpdated(null).setSource(null);
-		return copy;
 	}
 }
