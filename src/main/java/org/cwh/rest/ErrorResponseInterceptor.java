@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +34,20 @@ public final class ErrorResponseInterceptor {
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException rewrite(Throwable thrown) {
 		if (thrown instanceof ResourceVersionConflictException conflict
-				&& (mentions(conflict, STALE_VERSION_ON_UPDATE) || mentions(conflict, STALE_VERSION_ON_PATCH))) {
+				&& firstCause(conflict, t -> mentions(t, STALE_VERSION_ON_UPDATE) || mentions(t, STALE_VERSION_ON_PATCH))
+						!= null) {
 			return new PreconditionFailedException(
 					"If-Match names a version that is no longer current: read the resource again and retry "
 							+ "with its current ETag (" + conflict.getMessage() + ")");
 		}
-		Throwable xmlPatch = causeNamed(thrown, XML_PATCH_FAILED);
+		Throwable xmlPatch = firstCause(thrown, t -> t.getClass().getName().equals(XML_PATCH_FAILED));
 		if (xmlPatch != null) {
 			return new InvalidRequestException("XML Patch could not be applied: " + xmlPatch.getMessage());
 		}
 		if (thrown instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
 			return null;
 		}
-		DataFormatException badValue = causeOfType(thrown, DataFormatException.class);
+		Throwable badValue = firstCause(thrown, DataFormatException.class::isInstance);
 		if (badValue != null) {
 			// HAPI lets some unparseable values (a search date such as birthdate=abc) escape as a 500.
 			return new InvalidRequestException(badValue.getMessage());
@@ -56,18 +58,10 @@ public final class ErrorResponseInterceptor {
 				+ "error; nothing was stored by it. Reference: " + reference);
 	}
 
-	private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
-		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		return null;
-	}
-
-	private static Throwable causeNamed(Throwable thrown, String className) {
-		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if (t.getClass().getName().equals(className)) {
+	/** The thrown exception or the first of its causes that matches, or null. */
+	private static Throwable firstCause(Throwable thrown, Predicate<Throwable> matches) {
+		for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (matches.test(t)) {
 				return t;
 			}
 		}
@@ -90,12 +84,7 @@ public final class ErrorResponseInterceptor {
 		return trace.toString();
 	}
 
-	private static boolean mentions(Throwable thrown, String code) {
-		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if (t.getMessage() != null && t.getMessage().contains(code)) {
-				return true;
-			}
-		}
-		return false;
+	private static boolean mentions(Throwable t, String code) {
+		return t.getMessage() != null && t.getMessage().contains(code);
 	}
 }
