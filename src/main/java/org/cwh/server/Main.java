@@ -84,11 +84,11 @@ public final class Main {
 		}, "cwh-shutdown"));
 		// Counted from the JVM's start, not main's: that is what an operator waits for.
 		long readyMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-		if (ServerSettings.from(source).demo()) {
+		if (server.bean(ServerSettings.class).demo()) {
 			out.println("demo data: loading the bundled patients (already loaded ones are skipped)...");
 			out.println("demo data: " + DemoData.loadInto(server.bean(DaoRegistry.class)).summary());
 		}
-		Welcome.print(out, server, source, readyMillis);
+		Welcome.print(out, server, readyMillis);
 	}
 
 	private static boolean causedByDatabase(Throwable e) {

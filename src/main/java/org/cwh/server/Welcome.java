@@ -2,15 +2,14 @@ package org.cwh.server;
 
 import java.io.PrintStream;
 import org.cwh.config.DatabaseSettings;
-import org.cwh.config.SettingsSource;
 
 /** What a person starting the server sees: where it listens, on which database, and three things to try. */
 final class Welcome {
 
 	private Welcome() {}
 
-	static void print(PrintStream out, CwhServer server, SettingsSource source, long startMillis) {
-		DatabaseSettings db = DatabaseSettings.from(source);
+	static void print(PrintStream out, CwhServer server, long startMillis) {
+		DatabaseSettings db = server.bean(DatabaseSettings.class);
 		String base = server.baseUrl();
 		out.printf("""
 
