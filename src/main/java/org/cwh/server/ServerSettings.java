@@ -5,6 +5,7 @@ import java.util.List;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
+import org.cwh.config.SharedSettings;
 
 /**
  * How this node listens and what it does at start. Keys {@code cwh.port}, {@code cwh.public-url}, {@code cwh.demo}.
@@ -16,10 +17,8 @@ import org.cwh.config.SettingsSource;
 public record ServerSettings(int port, String publicUrl, boolean demo) {
 
 	public static final SettingKey PORT = new SettingKey("cwh.port", "8080", "HTTP port (0 = any free port)");
-	public static final SettingKey PUBLIC_URL = new SettingKey("cwh.public-url", "",
-			"FHIR base URL as clients see it behind a proxy, e.g. https://cwh.example.org/fhir (empty: from the request)");
-	public static final SettingKey DEMO = new SettingKey("cwh.demo", "false",
-			"load the bundled demo patients at start (skipped when already loaded)");
+	public static final SettingKey PUBLIC_URL = SharedSettings.PUBLIC_URL;
+	public static final SettingKey DEMO = SharedSettings.DEMO;
 
 	public static final List<SettingKey> KEYS = List.of(PORT, PUBLIC_URL, DEMO);
 
