@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.cwh.config.ConformancePreload;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.PersistenceConfig;
+import org.cwh.config.ServletContributor;
 import org.cwh.config.SettingsSource;
 import org.cwh.directory.DirectoryConfig;
 import org.cwh.directory.DirectorySettings;
@@ -18,6 +19,8 @@ import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RequestLimitsFilter;
 import org.cwh.rest.RestConfig;
 import org.cwh.rest.RestSettings;
+import org.cwh.security.SecurityConfig;
+import org.cwh.security.SecuritySettings;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -30,7 +33,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 /**
  * Builds and runs one CWH node: a Spring context of HAPI JPA plus the features, and embedded Jetty serving
- * {@code /fhir} (HAPI's RestfulServer) and {@code /health}. Port 0 binds a free port; {@link #baseUrl()} reports the
+ * {@code /fhir} (HAPI's RestfulServer), {@code /health} and the features' own routes ({@link ServletContributor}). Port 0 binds a free port; {@link #baseUrl()} reports the
  * real one. This class knows the feature list; features know nothing of it.
  */
 public final class CwhServer implements AutoCloseable {
@@ -40,7 +43,7 @@ public final class CwhServer implements AutoCloseable {
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
 			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
-					FhirEndpointConfig.class);
+					SecurityConfig.class, FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
@@ -57,6 +60,7 @@ public final class CwhServer implements AutoCloseable {
 		RestSettings restSettings = RestSettings.from(source);
 		ProfilesSettings.from(source);
 		DirectorySettings.from(source);
+		SecuritySettings.from(source);
 
 		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
@@ -90,6 +94,8 @@ public final class CwhServer implements AutoCloseable {
 		ServletHolder fhir = new ServletHolder("fhir", spring.getBean(RestfulServer.class));
 		fhir.setInitOrder(1);
 		context.addServlet(fhir, "/fhir/*");
+		// Features' routes and filters first: the bearer check answers before the body is even read.
+		spring.getBeanProvider(ServletContributor.class).orderedStream().forEach(c -> c.contributeTo(context));
 		context.addFilter(new FilterHolder(new RequestLimitsFilter(restSettings, spring.getBean(
 				ca.uhn.fhir.context.FhirContext.class))), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 		context.addServlet(new ServletHolder("health", new HealthServlet(spring.getBean(DataSource.class))),

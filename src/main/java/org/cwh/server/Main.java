@@ -13,6 +13,7 @@ import org.cwh.directory.DirectorySettings;
 import org.cwh.load.DemoData;
 import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RestSettings;
+import org.cwh.security.SecuritySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class Main {
 		keys.addAll(RestSettings.KEYS);
 		keys.addAll(ProfilesSettings.KEYS);
 		keys.addAll(DirectorySettings.KEYS);
+		keys.addAll(SecuritySettings.KEYS);
 		return List.copyOf(keys);
 	}
 

@@ -1,0 +1,106 @@
+package org.cwh.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.EnumSet;
+import javax.sql.DataSource;
+import org.cwh.config.RestfulServerContributor;
+import org.cwh.config.ServletContributor;
+import org.cwh.config.SettingsSource;
+import org.cwh.config.SharedSettings;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.hl7.fhir.r4.model.IdType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Authentication, always on unless {@code CWH_AUTH=off}: the client registry and the server's signing key in the
+ * database, the token endpoint {@code /auth/token} and key set {@code /auth/jwks}, SMART discovery at
+ * {@code /fhir/.well-known/smart-configuration}, the bearer check on {@code /fhir/*} and the hook that hands each
+ * request's {@link Caller} to HAPI. Authorization (what a caller may do) builds on the Caller, not on this class.
+ */
+@Configuration
+public class SecurityConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	@Bean
+	public SecuritySettings securitySettings(SettingsSource source) {
+		SecuritySettings settings = SecuritySettings.from(source);
+		if (!settings.on()) {
+			log.warn("auth: AUTHENTICATION IS OFF ({}=off): every /fhir request is served without a token",
+					SecuritySettings.AUTH.envVar());
+		}
+		if (settings.clientSecrets()) {
+			log.warn("auth: client secrets are ON (client_secret_basic accepted at /auth/token; {} or --demo); "
+					+ "production clients should sign a client_assertion instead", SecuritySettings.CLIENT_SECRETS
+							.envVar());
+		}
+		return settings;
+	}
+
+	@Bean
+	Urls authUrls(SettingsSource source) {
+		return new Urls(source.string(SharedSettings.PUBLIC_URL));
+	}
+
+	@Bean
+	public ClientRegistry clientRegistry(DataSource dataSource, DaoRegistry daos, Clock clock) {
+		AuthTables.create(dataSource);
+		return new ClientRegistry(dataSource, id -> organizationExists(daos, id), clock);
+	}
+
+	private static boolean organizationExists(DaoRegistry daos, String id) {
+		try {
+			daos.getResourceDao("Organization").read(new IdType("Organization", id), new SystemRequestDetails());
+			return true;
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return false;
+		}
+	}
+
+	@Bean
+	ServerKeys serverKeys(SecuritySettings settings, ClientRegistry registry, DataSource dataSource, Clock clock) {
+		// The registry bean created the tables this reads.
+		return ServerKeys.load(settings.signingKeyFile(), dataSource, clock);
+	}
+
+	@Bean
+	AccessTokens accessTokens(ServerKeys keys, Clock clock, SecuritySettings settings) {
+		return new AccessTokens(keys, clock, settings.tokenLifetime());
+	}
+
+	@Bean
+	public ServletContributor authRoutes(SecuritySettings settings, ClientRegistry registry, AccessTokens tokens,
+			ServerKeys keys, Urls urls, DataSource dataSource, Clock clock, FhirContext fhirContext) {
+		ClientAssertions assertions = new ClientAssertions(registry, new JtiLedger(dataSource, clock), clock);
+		return context -> {
+			context.addServlet(new ServletHolder("auth-token",
+					new TokenServlet(registry, assertions, tokens, urls, settings.clientSecrets())), Urls.TOKEN_PATH);
+			DiscoveryServlet discovery = new DiscoveryServlet(urls, keys, settings.clientSecrets());
+			context.addServlet(new ServletHolder("auth-jwks", discovery), "/auth/jwks");
+			context.addServlet(new ServletHolder("smart-configuration", discovery),
+					"/fhir/.well-known/smart-configuration");
+			if (settings.on()) {
+				context.addFilter(new FilterHolder(new BearerFilter(new BearerTokens(tokens, registry, urls),
+						fhirContext)), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+			} else {
+				context.addFilter(new FilterHolder(new AuthOffWarningFilter()), "/*",
+						EnumSet.of(DispatcherType.REQUEST));
+			}
+		};
+	}
+
+	@Bean
+	public RestfulServerContributor callerOnRequests() {
+		return server -> server.registerInterceptor(new CallerInterceptor());
+	}
+}
