@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.cwh.config.BackendServicesClient;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -22,18 +23,27 @@ final class HttpSink implements BundleSink {
 	private final String base;
 	private final FhirContext fhir;
 	private final HttpClient http;
+	private final BackendServicesClient auth;
 
-	HttpSink(String baseUrl, FhirContext fhir) {
+	/** @param auth how to get a bearer token, or null for a server without authentication */
+	HttpSink(String baseUrl, FhirContext fhir, BackendServicesClient auth) {
 		this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.fhir = fhir;
+		this.auth = auth;
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 	}
 
-	/** Throws {@link IOException} with a one-line reason when the server cannot be reached. */
+	/**
+	 * Throws {@link IOException} with a one-line reason when the server cannot be reached or refuses this client.
+	 */
 	void checkReachable() throws IOException {
 		HttpResponse<String> response = get(base + "/metadata?_summary=true");
 		if (response.statusCode() != 200) {
 			throw new IOException(base + "/metadata answered " + response.statusCode());
+		}
+		HttpResponse<String> probe = get(base + "/Patient?_summary=count&_count=0");
+		if (probe.statusCode() == 401) {
+			throw new IOException(base + " needs a bearer token: give --client-id with --client-key or --client-secret");
 		}
 	}
 
@@ -54,7 +64,13 @@ final class HttpSink implements BundleSink {
 
 	@Override
 	public Sent send(Bundle bundle) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base))
+		HttpRequest.Builder builder;
+		try {
+			builder = authorized(HttpRequest.newBuilder(URI.create(base)));
+		} catch (IOException e) {
+			return Sent.failed("no access token: " + e.getMessage());
+		}
+		HttpRequest request = builder
 				.timeout(Duration.ofMinutes(10))
 				.header("Content-Type", FHIR_JSON)
 				.header("Accept", FHIR_JSON)
@@ -89,7 +105,7 @@ final class HttpSink implements BundleSink {
 	}
 
 	private HttpResponse<String> get(String url) throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1))
+		HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofMinutes(1))
 				.header("Accept", FHIR_JSON).GET().build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -97,6 +113,10 @@ final class HttpSink implements BundleSink {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", e);
 		}
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder request) throws IOException {
+		return auth == null ? request : request.header("Authorization", auth.authorization());
 	}
 
 	private IParser parser() {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.cwh.config.BackendServicesClient;
 import org.cwh.config.CliCommand;
 import org.cwh.load.LoadReport.BundleOutcome;
 import org.cwh.load.LoadReport.Status;
@@ -19,6 +21,11 @@ public final class LoadCommand implements CliCommand {
 
 	static final String URL = "--url";
 	static final String DEFAULT_URL = "http://localhost:8080/fhir";
+	static final String CLIENT_ID = "--client-id";
+	static final String CLIENT_KEY = "--client-key";
+	static final String CLIENT_SECRET = "--client-secret";
+	/** What loading needs: conditional creates (search, create) and the counts it reports. */
+	static final String SCOPE = "system/*.cruds";
 	private static final int PROBLEMS_SHOWN = 5;
 
 	@Override
@@ -28,13 +35,14 @@ public final class LoadCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "load DIR|FILE... [--url URL]   post FHIR transaction/batch bundles to a server (default "
-				+ DEFAULT_URL + ")";
+		return "load DIR|FILE... [--url URL] [--client-id ID --client-key JWK-FILE|--client-secret S]\n"
+				+ "      post FHIR transaction/batch bundles to a server (default " + DEFAULT_URL
+				+ "), authenticated as a registered client";
 	}
 
 	@Override
 	public Set<String> options() {
-		return Set.of(URL);
+		return Set.of(URL, CLIENT_ID, CLIENT_KEY, CLIENT_SECRET);
 	}
 
 	@Override
@@ -53,7 +61,14 @@ public final class LoadCommand implements CliCommand {
 			return 2;
 		}
 		String url = invocation.options().getOrDefault(URL, DEFAULT_URL);
-		HttpSink sink = new HttpSink(url, FhirContext.forR4Cached());
+		BackendServicesClient auth;
+		try {
+			auth = auth(url, invocation.options());
+		} catch (IllegalArgumentException e) {
+			err.println("cwh load: " + e.getMessage());
+			return 2;
+		}
+		HttpSink sink = new HttpSink(url, FhirContext.forR4Cached(), auth);
 		try {
 			sink.checkReachable();
 		} catch (IOException | RuntimeException e) {
@@ -63,6 +78,24 @@ public final class LoadCommand implements CliCommand {
 		LoadReport report = load(plan, sink, new ProgressBar(err, System.console() != null));
 		out.println("loaded " + report.summary());
 		return report.failures() == 0 ? 0 : 1;
+	}
+
+	/** The client the options name, or null without {@code --client-id} (a server with authentication off). */
+	static BackendServicesClient auth(String url, Map<String, String> options) {
+		String clientId = options.get(CLIENT_ID);
+		String key = options.get(CLIENT_KEY);
+		String secret = options.get(CLIENT_SECRET);
+		if (clientId == null) {
+			if (key != null || secret != null) {
+				throw new IllegalArgumentException(CLIENT_KEY + " and " + CLIENT_SECRET + " need " + CLIENT_ID);
+			}
+			return null;
+		}
+		if ((key == null) == (secret == null)) {
+			throw new IllegalArgumentException(CLIENT_ID + " needs either " + CLIENT_KEY + " or " + CLIENT_SECRET);
+		}
+		return key != null ? BackendServicesClient.withKeyFile(url, clientId, SCOPE, Path.of(key))
+				: BackendServicesClient.withSecret(url, clientId, SCOPE, secret);
 	}
 
 	static LoadReport load(LoadPlan plan, BundleSink sink, Loader.Progress progress) {
