@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cwh.config.CliCommand;
 import org.cwh.config.SettingsSource;
+import org.cwh.security.Caller.Role;
 import org.cwh.testing.CwhServerExtension;
+import org.cwh.testing.TestClient;
 import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,9 +48,10 @@ class LoadIT {
 	}
 
 	@Test
-	void everySyntheaBundleLoadsAndASecondLoadAddsNothing() {
+	void everySyntheaBundleLoadsAndASecondLoadAddsNothing() throws IOException {
 		Path root = synthea();
-		HttpSink sink = new HttpSink(CwhServerExtension.server().baseUrl(), FhirContext.forR4Cached());
+		HttpSink sink = new HttpSink(CwhServerExtension.server().baseUrl(), FhirContext.forR4Cached(),
+				CwhServerExtension.admin().tokens());
 		Map<String, LoadReport> firstLoads = new LinkedHashMap<>();
 		for (Path set : List.of(root.resolve("smart-generated-sample-data-r4"),
 				root.resolve("synthea-3.3.0-generated"))) {
@@ -62,7 +66,7 @@ class LoadIT {
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int status = new LoadCommand().run(new CliCommand.Invocation(List.of(root.toString()),
-				Map.of(LoadCommand.URL, CwhServerExtension.server().baseUrl()), SettingsSource.ofValues(Map.of()),
+				loaderOptions(), SettingsSource.ofValues(Map.of()),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
 		String summary = out.toString(StandardCharsets.UTF_8);
 		System.out.println("LoadIT second load of everything: " + summary.strip());
@@ -83,7 +87,7 @@ class LoadIT {
 		try {
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
 			int status = new LoadCommand().run(new CliCommand.Invocation(List.of(bad.toString()),
-					Map.of(LoadCommand.URL, CwhServerExtension.server().baseUrl()), SettingsSource.ofValues(Map.of()),
+					loaderOptions(), SettingsSource.ofValues(Map.of()),
 					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
 
 			assertEquals(1, status);
@@ -94,6 +98,28 @@ class LoadIT {
 		} finally {
 			Files.delete(bad);
 		}
+	}
+
+	/** {@code --url} of the test server and a client of its own, authenticating with its key file. */
+	private static Map<String, String> loaderOptions() throws IOException {
+		TestClient loader = CwhServerExtension.client(CwhServerExtension.ADMIN_ORGANIZATION, LoadCommand.SCOPE,
+				Role.ADMIN);
+		Path key = Files.createTempFile("cwh-load-client", ".jwk");
+		key.toFile().deleteOnExit();
+		Files.writeString(key, loader.key().toJSONString());
+		return Map.of(LoadCommand.URL, CwhServerExtension.server().baseUrl(), LoadCommand.CLIENT_ID,
+				loader.clientId(), LoadCommand.CLIENT_KEY, key.toString());
+	}
+
+	@Test
+	void aServerWithAuthenticationRefusesALoadWithoutAClient() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = new LoadCommand().run(new CliCommand.Invocation(List.of(synthea().toString()),
+				Map.of(LoadCommand.URL, CwhServerExtension.server().baseUrl()), SettingsSource.ofValues(Map.of()),
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+
+		assertEquals(1, status);
+		MatcherAssert.assertThat(err.toString(StandardCharsets.UTF_8), containsString("needs a bearer token"));
 	}
 
 	private static Map<String, Integer> counts() {

@@ -91,7 +91,8 @@ class SearchIT {
 		int pages = 1;
 		String next;
 		while ((next = nextLink(page)) != null) {
-			page = RestAssured.given().accept("application/fhir+json").get(next).then()
+			page = RestAssured.given().accept("application/fhir+json")
+					.header("Authorization", CwhServerExtension.adminAuthorization()).get(next).then()
 					.statusCode(200).extract().jsonPath();
 			seen.addAll(ids(page));
 			pages++;

@@ -2,6 +2,12 @@ package org.cwh.testing;
 
 import static org.junit.jupiter.api.extension.ExtensionContext.Namespace.GLOBAL;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -9,10 +15,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.cwh.config.BackendServicesClient;
 import org.cwh.config.SettingsSource;
+import org.cwh.security.Caller.Role;
+import org.cwh.security.ClientRegistry;
 import org.cwh.server.CwhServer;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Organization;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -20,6 +33,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts one real CWH node (Jetty + HAPI JPA, port 0) per test JVM and closes it when JUnit finishes. The database
  * is an in-memory H2 unless the JVM runs with {@code -Dcwh.test.db=postgres}: then a fresh PostgreSQL database on
  * 127.0.0.1:5432 is created for this run and dropped afterwards.
+ *
+ * <p>Authentication is on, as in production. {@link #fhir()} acts as the test operator, a client registered at start
+ * with role {@code admin} (not bound by organization rules) and scope {@code system/*.cruds}. To act as someone else,
+ * register a real client and use its real tokens:
+ *
+ * <pre>{@code
+ * TestClient provider = CwhServerExtension.client("northside-rco", "system/Task.rus system/Patient.rs", Role.PROVIDER);
+ * fhirAs(provider).get("/Task?owner=Organization/northside-rco").then().statusCode(200);
+ * }</pre>
+ *
+ * {@link #client} creates the Organization when it is missing. For raw HTTP add
+ * {@code Authorization: }{@link #adminAuthorization()} (or {@link TestClient#authorization()}).
  */
 public final class CwhServerExtension implements BeforeAllCallback {
 
@@ -38,9 +63,62 @@ public final class CwhServerExtension implements BeforeAllCallback {
 			values.put("cwh.db.url", database.url());
 			values.put("cwh.db.user", database.user());
 			values.putAll(TestSettings.extra());
-			running = new Running(CwhServer.start(SettingsSource.ofValues(values)), database);
+			CwhServer server = CwhServer.start(SettingsSource.ofValues(values));
+			running = new Running(server, database);
+			running.admin = register(server, "cwh-test-admin", ADMIN_ORGANIZATION, List.of("system/*.cruds"),
+					Set.of(Role.ADMIN));
 		}
 		return running;
+	}
+
+	/** The Organization the test operator belongs to. */
+	public static final String ADMIN_ORGANIZATION = "cwh-test-operator";
+
+	/** The test operator: role admin, scope {@code system/*.cruds}. */
+	public static TestClient admin() {
+		server();
+		return running.admin;
+	}
+
+	/** {@code Bearer <token>} of the test operator, for tests that send raw HTTP. */
+	public static String adminAuthorization() {
+		return admin().authorization();
+	}
+
+	/**
+	 * Registers a new client (unique id) for the Organization with this id, creating the Organization first when it
+	 * is not stored, with these space-separated scopes and roles.
+	 */
+	public static TestClient client(String organizationId, String scopes, Role... roles) {
+		String id = "test-" + organizationId + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return register(server(), id, organizationId, List.of(scopes.trim().split("\\s+")), Set.of(roles));
+	}
+
+	private static TestClient register(CwhServer server, String clientId, String organizationId, List<String> scopes,
+			Set<Role> roles) {
+		ensureOrganization(server, organizationId);
+		RSAKey key = TestClient.newKey(clientId + "-key");
+		server.bean(ClientRegistry.class).register(clientId, new ClientRegistry.Registration(organizationId, roles,
+				scopes, new JWKSet(key.toPublicJWK()).toString(), null, true));
+		BackendServicesClient tokens =
+				BackendServicesClient.withKey(server.baseUrl(), clientId, String.join(" ", scopes), key);
+		return new TestClient(clientId, organizationId, roles, scopes, key, tokens);
+	}
+
+	/** Stores {@code Organization/<id>} (named after its id) unless it is there. */
+	public static void ensureOrganization(String organizationId) {
+		ensureOrganization(server(), organizationId);
+	}
+
+	private static void ensureOrganization(CwhServer server, String organizationId) {
+		IFhirResourceDao<Organization> dao = server.bean(DaoRegistry.class).getResourceDao(Organization.class);
+		try {
+			dao.read(new IdType("Organization", organizationId), new SystemRequestDetails());
+		} catch (ResourceNotFoundException e) {
+			Organization organization = new Organization().setName(organizationId).setActive(true);
+			organization.setId("Organization/" + organizationId);
+			dao.update(organization, new SystemRequestDetails());
+		}
 	}
 
 	public static CwhServer server() {
@@ -50,8 +128,18 @@ public final class CwhServerExtension implements BeforeAllCallback {
 		return running.server();
 	}
 
-	/** rest-assured aimed at the FHIR base URL, JSON in and out. */
+	/** rest-assured aimed at the FHIR base URL, JSON in and out, as the test operator ({@link #admin()}). */
 	public static RequestSpecification fhir() {
+		return fhirAs(admin());
+	}
+
+	/** rest-assured aimed at the FHIR base URL, JSON in and out, with this client's bearer token. */
+	public static RequestSpecification fhirAs(TestClient client) {
+		return anonymous().header("Authorization", client.authorization());
+	}
+
+	/** rest-assured aimed at the FHIR base URL, JSON in and out, without any token. */
+	public static RequestSpecification anonymous() {
 		return RestAssured.given()
 				.baseUri(server().baseUrl())
 				.contentType("application/fhir+json")
@@ -62,7 +150,24 @@ public final class CwhServerExtension implements BeforeAllCallback {
 		return Database.POSTGRES.equals(System.getProperty("cwh.test.db"));
 	}
 
-	record Running(CwhServer server, Database database) implements ExtensionContext.Store.CloseableResource {
+	static final class Running implements ExtensionContext.Store.CloseableResource {
+		private final CwhServer server;
+		private final Database database;
+		private volatile TestClient admin;
+
+		Running(CwhServer server, Database database) {
+			this.server = server;
+			this.database = database;
+		}
+
+		CwhServer server() {
+			return server;
+		}
+
+		Database database() {
+			return database;
+		}
+
 		@Override
 		public void close() {
 			server.close();
