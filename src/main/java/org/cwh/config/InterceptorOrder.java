@@ -7,6 +7,8 @@ public final class InterceptorOrder {
 	public static final int PROTOCOL = -200;
 	/** Who is calling: known before any HAPI hook asks. */
 	public static final int SECURITY = -100;
+	/** What the caller may do: right after it is known, before any hook validates, labels or stores. */
+	public static final int AUTHORIZATION = -90;
 	/** Is the write valid against our IG. */
 	public static final int PROFILES = 200;
 	/** Label on write, decide on read. */

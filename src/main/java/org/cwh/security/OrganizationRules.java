@@ -14,7 +14,8 @@ import org.cwh.security.Caller.Role;
  *   <li><b>provider</b>: sees and changes the Tasks its organization owns ({@code Task.owner}) and the ServiceRequests
  *       those Tasks point to ({@code Task.focus}); creates only Tasks it owns; deletes none.
  *   <li><b>referrer</b>: sees and changes the Tasks its organization requested ({@code Task.requester}) and the
- *       ServiceRequests those Tasks point to; creates ServiceRequests, and Tasks requested by itself; deletes its own.
+ *       ServiceRequests those Tasks point to; creates ServiceRequests, and Tasks requested by itself; deletes its own
+ *       Tasks. ServiceRequests are withdrawn by status; only an admin deletes one.
  * </ul>
  *
  * A ServiceRequest is visible only through a Task, so a referrer posts the referral and its Task together (the IG's
@@ -82,7 +83,6 @@ final class OrganizationRules {
 		if (!caller.hasRole(Role.PROVIDER) && !caller.hasRole(Role.REFERRER)) {
 			return Decision.deny("organization rule: an agency reads ServiceRequests but does not change them");
 		}
-		String own = caller.organizationId();
 		return switch (interaction) {
 			case CREATE -> caller.hasRole(Role.REFERRER)
 					? Decision.ALLOW
@@ -91,10 +91,10 @@ final class OrganizationRules {
 					? Decision.ALLOW
 					: Decision.deny(organizationRule(caller) + " changes only the ServiceRequests that a Task "
 							+ relation(caller) + " points to (" + taskCondition(caller) + ", Task.focus)");
-			case DELETE -> caller.hasRole(Role.REFERRER) && focusing.stream().anyMatch(t -> own.equals(t.requester()))
-					? Decision.ALLOW
-					: Decision.deny("organization rule: only the referrer whose Task points to a ServiceRequest "
-							+ "deletes it (role referrer, Task.requester = " + caller.organizationReference() + ")");
+			// A Task pointing to the referral blocks its delete (referential integrity), and without one no organization
+			// sees it: a referral is withdrawn by status (revoked, entered-in-error), and deleted by an admin.
+			case DELETE -> Decision.deny("organization rule: a ServiceRequest is deleted by an admin only; withdraw a "
+					+ "referral by setting its status (revoked or entered-in-error)");
 			case READ, SEARCH -> readServiceRequest(caller, focusing);
 		};
 	}

@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * Authentication, always on unless {@code CWH_AUTH=off}: the client registry and the server's signing key in the
  * database, the token endpoint {@code /auth/token} and key set {@code /auth/jwks}, SMART discovery at
  * {@code /fhir/.well-known/smart-configuration}, the bearer check on {@code /fhir/*} and the hook that hands each
- * request's {@link Caller} to HAPI. Authorization (what a caller may do) builds on the Caller, not on this class.
+ * request's {@link Caller} to HAPI; and authorization, what each Caller may do ({@link #authorization}).
  */
 @Configuration
 public class SecurityConfig {
@@ -102,5 +103,23 @@ public class SecurityConfig {
 	@Bean
 	public RestfulServerContributor callerOnRequests() {
 		return server -> server.registerInterceptor(new CallerInterceptor());
+	}
+
+	/**
+	 * Authorization: what each {@link Caller} may do by SMART scopes, roles and its organization. HAPI's
+	 * AuthorizationInterceptor and ConsentInterceptor (subclassed) with CWH's rules, the search narrowing and the Task
+	 * focus guard; requests without a Caller (internal work, authentication off) are not limited.
+	 */
+	@Bean
+	public RestfulServerContributor authorization(DaoRegistry daos, ISearchParamRegistry searchParams) {
+		OrganizationRules organizations = new OrganizationRules();
+		FocusingTasks focusing = new FocusingTasks(daos);
+		return server -> {
+			server.registerInterceptor(new CallerAuthorization(organizations, new OperationRules(), focusing, daos));
+			server.registerInterceptor(new OrganizationSearchNarrowing(organizations, searchParams));
+			server.registerInterceptor(
+					new OrganizationConsentInterceptor(new OrganizationConsentService(organizations, focusing)));
+			server.registerInterceptor(new TaskFocusGuard(organizations, focusing));
+		};
 	}
 }
