@@ -88,7 +88,7 @@ final class CallerRule implements IAuthRule {
 		if (output != null) {
 			decision = shown(operation, request, output);
 		} else if (input != null && isStorage(pointcut)) {
-			decision = stored(operation, input);
+			decision = stored(operation, input, request);
 		} else {
 			decision = requested(operation, request, input, inputId);
 		}
@@ -150,7 +150,7 @@ final class CallerRule implements IAuthRule {
 	}
 
 	/** A resource about to be created, updated (old and new version, one call each) or deleted. */
-	private Decision stored(RestOperationTypeEnum operation, IBaseResource resource) {
+	private Decision stored(RestOperationTypeEnum operation, IBaseResource resource, RequestDetails request) {
 		Interaction interaction = switch (operation) {
 			case CREATE -> Interaction.CREATE;
 			case UPDATE, PATCH -> Interaction.UPDATE;
@@ -163,6 +163,9 @@ final class CallerRule implements IAuthRule {
 		}
 		if (!grants.allows(interaction, type)) {
 			return Decision.deny(grants.needs(type, interaction));
+		}
+		if (resource instanceof Task) {
+			focusing.forget(request);
 		}
 		if (caller.hasRole(Role.ADMIN)) {
 			return Decision.ALLOW;
@@ -191,7 +194,7 @@ final class CallerRule implements IAuthRule {
 			// A transaction's entries are judged one by one by HAPI's transaction rule, which calls this rule.
 			case METADATA, GET_PAGE, TRANSACTION -> Decision.ALLOW;
 			case READ, VREAD, HISTORY_INSTANCE -> scope(Interaction.READ, type);
-			case SEARCH_TYPE, HISTORY_TYPE -> scope(Interaction.SEARCH, request.getResourceName());
+			case SEARCH_TYPE, HISTORY_TYPE -> scope(Interaction.SEARCH, OrganizationSearchNarrowing.searchedType(request));
 			case SEARCH_SYSTEM, HISTORY_SYSTEM -> systemSearch(request.getParameters());
 			case CREATE -> entry(request, operation, type, scope(Interaction.CREATE, type));
 			case UPDATE -> entry(request, operation, type, update(request, type));

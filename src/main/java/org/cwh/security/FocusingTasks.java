@@ -15,8 +15,8 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * The Tasks that point to a ServiceRequest ({@code Task.focus}): who sees a referral depends on them. Asked only for
- * callers whose organization limits apply (never for an admin), once per ServiceRequest and request when reading; a
- * write asks again, since the request itself may have changed them. This is an internal authorization lookup
+ * callers whose organization limits apply (never for an admin), once per ServiceRequest and request when reading
+ * (until the request writes a Task); a write asks again, since the request itself may have changed them. This is an internal authorization lookup
  * ({@link SystemRequestDetails}), not a disclosure: its result is never shown to the caller.
  */
 final class FocusingTasks {
@@ -39,6 +39,11 @@ final class FocusingTasks {
 				(Map<String, List<TaskParties>>) request.getUserData().computeIfAbsent(CACHE, k -> new HashMap<>());
 		return cache.computeIfAbsent(serviceRequestId,
 				id -> current(id).stream().map(FocusingTask::parties).toList());
+	}
+
+	/** Drops what this request remembered: it has just written a Task, which may change who sees a referral. */
+	void forget(RequestDetails request) {
+		request.getUserData().remove(CACHE);
 	}
 
 	/** For a write: as stored now, within the request's own database transaction. */

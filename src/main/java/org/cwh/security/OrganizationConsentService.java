@@ -52,7 +52,7 @@ final class OrganizationConsentService implements IConsentService {
 		if (operation != RestOperationTypeEnum.SEARCH_TYPE || includes(request)) {
 			return false;
 		}
-		return switch (request.getResourceName()) {
+		return switch (OrganizationSearchNarrowing.searchedType(request)) {
 			case "Task" -> rules.taskSearch(caller).isPresent();
 			case "ServiceRequest" -> rules.serviceRequestSearch(caller).isPresent();
 			default -> true;
@@ -73,8 +73,12 @@ final class OrganizationConsentService implements IConsentService {
 	public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource,
 			IConsentContextServices services) {
 		Caller caller = Caller.of(request).orElse(null);
-		if (caller == null || !rules.limitsReads(caller) || BY_ID.contains(request.getRestOperationType())) {
-			// A read by id inside a batch: CallerRule answers it with a 403 for that entry.
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		if (caller == null || !rules.limitsReads(caller) || BY_ID.contains(operation)
+				|| operation == RestOperationTypeEnum.TRANSACTION) {
+			// A read by id inside a batch: CallerRule answers it with a 403 for that entry. A transaction or batch
+			// write entry (its sub-request keeps the Bundle's TRANSACTION type; GET entries get their own) shows the
+			// resource it just wrote: CallerAuthorization decides on that echo after the commit.
 			return ConsentOutcome.PROCEED;
 		}
 		Decision decision;

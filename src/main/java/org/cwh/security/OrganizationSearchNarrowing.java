@@ -48,15 +48,27 @@ public final class OrganizationSearchNarrowing {
 		this.searchParams = searchParams;
 	}
 
+	/**
+	 * A search, once HAPI knows it is one and before it binds the parameters (PRE_HANDLED would be too late); runs
+	 * after authentication attached the caller at this pointcut ({@link InterceptorOrder#SECURITY}).
+	 */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public void narrowSearch(RequestDetails request) {
+		Caller caller = Caller.of(request).orElse(null);
+		if (caller != null && rules.limitsReads(caller)
+				&& request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
+			request.setParameters(narrowed(caller, searchedType(request), request.getParameters()));
+		}
+	}
+
+	/** The GET entries of a transaction or batch, once its Bundle is parsed and before HAPI runs them. */
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-	public void narrow(RequestDetails request) {
+	public void narrowReadEntries(RequestDetails request) {
 		Caller caller = Caller.of(request).orElse(null);
 		if (caller == null || !rules.limitsReads(caller)) {
 			return;
 		}
-		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
-			request.setParameters(narrowed(caller, request.getResourceName(), request.getParameters()));
-		} else if (request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION
+		if (request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION
 				&& request.getResource() instanceof Bundle bundle) {
 			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 				if (entry.getRequest().getMethod() == Bundle.HTTPVerb.GET && entry.getRequest().hasUrl()) {
@@ -64,6 +76,13 @@ public final class OrganizationSearchNarrowing {
 				}
 			}
 		}
+	}
+
+	/** The type a search returns: its resource type, or for {@code Patient/1/Task} the compartment's. */
+	static String searchedType(RequestDetails request) {
+		String compartment = request.getCompartmentName();
+		String type = compartment != null ? compartment : request.getResourceName();
+		return type == null ? "*" : type;
 	}
 
 	private void narrow(Caller caller, Bundle.BundleEntryRequestComponent request) {
