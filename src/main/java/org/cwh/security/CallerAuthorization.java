@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * caller may not read (left out, their location stays: refusing after the commit would hide that they were stored),
  * and a conditional create that matched a stored resource the caller may not read (403, nothing stored). A refusal is
  * a 403 OperationOutcome naming the missing scope or the broken rule. Requests without a caller (internal work,
- * authentication off) are not limited. Registered on the RestfulServer by {@link SecurityConfig}; always on.
+ * authentication off) are not limited; with authentication on, a REST request without one gets only the
+ * CapabilityStatement (fail closed). Registered on the RestfulServer by {@link SecurityConfig}; always on.
  */
 @Interceptor(order = InterceptorOrder.AUTHORIZATION)
 public final class CallerAuthorization extends AuthorizationInterceptor {
@@ -43,19 +45,27 @@ public final class CallerAuthorization extends AuthorizationInterceptor {
 	private final OperationRules operations;
 	private final FocusingTasks focusing;
 	private final DaoRegistry daos;
+	private final boolean authenticationOn;
 
+	/** @param authenticationOn whether a REST request without a caller is a fault (fail closed) or expected */
 	CallerAuthorization(OrganizationRules organizations, OperationRules operations, FocusingTasks focusing,
-			DaoRegistry daos) {
+			DaoRegistry daos, boolean authenticationOn) {
 		super(PolicyEnum.DENY);
 		this.organizations = organizations;
 		this.operations = operations;
 		this.focusing = focusing;
 		this.daos = daos;
+		this.authenticationOn = authenticationOn;
 	}
 
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
 		Optional<Caller> caller = Caller.of(request);
+		if (caller.isEmpty() && authenticationOn && request instanceof ServletRequestDetails) {
+			// Authentication lets only the CapabilityStatement through without a token; anything else arriving
+			// without a caller is a fault upstream, and is refused rather than served unlimited.
+			return new RuleBuilder().allow("CapabilityStatement").metadata().build();
+		}
 		if (caller.isEmpty()) {
 			return new RuleBuilder().allowAll("internal request or authentication off").build();
 		}
@@ -73,6 +83,7 @@ public final class CallerAuthorization extends AuthorizationInterceptor {
 	@Override
 	protected void handleDeny(RequestDetails request, Verdict verdict) {
 		String reason = verdict instanceof CallerRule.Refusal refusal ? refusal.reason()
+				: Caller.of(request).isEmpty() ? "this request reached authorization without an authenticated caller"
 				: "no rule allows this request";
 		log.info("refused {} {} for client {}: {}", request.getRestOperationType(), request.getResourceName(),
 				Caller.of(request).map(Caller::clientId).orElse("(none)"), reason);

@@ -111,11 +111,13 @@ public class SecurityConfig {
 	 * focus guard; requests without a Caller (internal work, authentication off) are not limited.
 	 */
 	@Bean
-	public RestfulServerContributor authorization(DaoRegistry daos, ISearchParamRegistry searchParams) {
+	public RestfulServerContributor authorization(DaoRegistry daos, ISearchParamRegistry searchParams,
+			SecuritySettings settings) {
 		OrganizationRules organizations = new OrganizationRules();
 		FocusingTasks focusing = new FocusingTasks(daos);
 		return server -> {
-			server.registerInterceptor(new CallerAuthorization(organizations, new OperationRules(), focusing, daos));
+			server.registerInterceptor(
+					new CallerAuthorization(organizations, new OperationRules(), focusing, daos, settings.on()));
 			server.registerInterceptor(new OrganizationSearchNarrowing(organizations, searchParams));
 			server.registerInterceptor(
 					new OrganizationConsentInterceptor(new OrganizationConsentService(organizations, focusing)));
