@@ -21,6 +21,7 @@ import org.cwh.rest.RestConfig;
 import org.cwh.rest.RestSettings;
 import org.cwh.security.SecurityConfig;
 import org.cwh.security.SecuritySettings;
+import org.cwh.workflow.WorkflowConfig;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -43,7 +44,7 @@ public final class CwhServer implements AutoCloseable {
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
 			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
-					SecurityConfig.class, FhirEndpointConfig.class);
+					SecurityConfig.class, WorkflowConfig.class, FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
