@@ -3,6 +3,8 @@ package org.cwh.rest;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives error responses the status FHIR asks for and keeps internals out of them. A stale {@code If-Match}
  * (HAPI {@code HAPI-0989} on update, {@code HAPI-0974} on patch, both sent as 409) becomes 412 Precondition Failed
- * as FHIR R4 says. An XML Patch that does not apply (HAPI lets the engine's {@code PatchException} escape as a 500)
+ * as FHIR R4 says; so does the version conflict a request with {@code If-Match} meets when another client's write
+ * of the same version commits first (HAPI {@code HAPI-0823}, also 409): both read the current version, one wins, and
+ * the other's version is then stale. An XML Patch that does not apply (HAPI lets the engine's {@code PatchException} escape as a 500)
  * becomes 400, like a JSON or FHIRPath Patch that does not apply. An unexpected failure
  * becomes a 500 whose OperationOutcome carries only a reference id; the cause is logged under that id, without
  * exception messages (they can quote request content). An unparseable value that HAPI lets escape as a 500 is the
@@ -32,10 +36,11 @@ public final class ErrorResponseInterceptor {
 	private static final String XML_PATCH_FAILED = "com.github.dnault.xmlpatch.PatchException";
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-	public BaseServerResponseException rewrite(Throwable thrown) {
-		if (thrown instanceof ResourceVersionConflictException conflict
-				&& firstCause(conflict, t -> mentions(t, STALE_VERSION_ON_UPDATE) || mentions(t, STALE_VERSION_ON_PATCH))
-						!= null) {
+	public BaseServerResponseException rewrite(RequestDetails request, Throwable thrown) {
+		boolean ifMatch = request != null && request.getHeader(Constants.HEADER_IF_MATCH) != null;
+		if (thrown instanceof ResourceVersionConflictException conflict && (ifMatch
+				|| firstCause(conflict, t -> mentions(t, STALE_VERSION_ON_UPDATE) || mentions(t, STALE_VERSION_ON_PATCH))
+						!= null)) {
 			return new PreconditionFailedException(
 					"If-Match names a version that is no longer current: read the resource again and retry "
 							+ "with its current ETag (" + conflict.getMessage() + ")");
