@@ -57,7 +57,12 @@ public final class OrganizationSearchNarrowing {
 		Caller caller = Caller.of(request).orElse(null);
 		if (caller != null && rules.limitsReads(caller)
 				&& request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
-			request.setParameters(narrowed(caller, searchedType(request), request.getParameters()));
+			Map<String, String[]> parameters = request.getParameters();
+			Map<String, String[]> narrowed = narrowed(caller, searchedType(request), parameters);
+			// Only a new map: HAPI hands out an unmodifiable view, and its error path removes _summary from what is set.
+			if (narrowed != parameters) {
+				request.setParameters(narrowed);
+			}
 		}
 	}
 

@@ -115,6 +115,15 @@ class OrganizationAccessIT {
 	}
 
 	@Test
+	void aFailedSearchOfALimitedCallerIsA4xxNotAServerError() {
+		TestClient client = client(provider, "system/Task.rs system/Patient.rs", Role.PROVIDER);
+		refused(fhirAs(client).get("/Task?patient=Patient/" + patient + "&_include=Task:focus&_summary=true"),
+				"the response holds a ServiceRequest, which this token may not read");
+		fhirAs(client).get("/Patient?_id=" + patient + "&no-such-parameter=1&_summary=true").then().statusCode(400)
+				.body("resourceType", equalTo("OperationOutcome"));
+	}
+
+	@Test
 	void everythingLeavesOutOtherOrganizationsHandoffs() {
 		JsonPath everything = fhirAs(asProvider()).get("/Patient/" + patient + "/$everything").then().statusCode(200)
 				.extract().jsonPath();
