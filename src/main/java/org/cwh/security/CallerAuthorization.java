@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthorizationSearchParamMatcher;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -47,10 +48,14 @@ public final class CallerAuthorization extends AuthorizationInterceptor {
 	private final DaoRegistry daos;
 	private final boolean authenticationOn;
 
-	/** @param authenticationOn whether a REST request without a caller is a fault (fail closed) or expected */
+	/**
+	 * @param matcher HAPI's in-memory matcher for SMART v2 scopes with a query
+	 * @param authenticationOn whether a REST request without a caller is a fault (fail closed) or expected
+	 */
 	CallerAuthorization(OrganizationRules organizations, OperationRules operations, FocusingTasks focusing,
-			DaoRegistry daos, boolean authenticationOn) {
+			DaoRegistry daos, IAuthorizationSearchParamMatcher matcher, boolean authenticationOn) {
 		super(PolicyEnum.DENY);
+		setAuthorizationSearchParamMatcher(matcher);
 		this.organizations = organizations;
 		this.operations = operations;
 		this.focusing = focusing;
@@ -77,7 +82,7 @@ public final class CallerAuthorization extends AuthorizationInterceptor {
 	}
 
 	private CallerRule rule(Caller caller) {
-		return new CallerRule(caller, organizations, operations, focusing, daos);
+		return new CallerRule(caller, organizations, operations, focusing, daos, getSearchParamMatcher());
 	}
 
 	@Override

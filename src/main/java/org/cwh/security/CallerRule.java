@@ -10,9 +10,13 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationFlagsEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor.Verdict;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthorizationSearchParamMatcher;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthorizationSearchParamMatcher.Match;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthorizationSearchParamMatcher.MatchResult;
 import ca.uhn.fhir.rest.server.interceptor.auth.IRuleApplier;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.util.UrlUtil;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +42,7 @@ import org.hl7.fhir.r4.model.Task;
  *   <li>for each resource on the way out: read scope ({@code r} for reads by id, {@code r} or {@code s} for what a
  *       search, history or operation returns, included resources too: a missing scope refuses the response) and, for
  *       a Task or ServiceRequest read by id, the organization rule (403). Searches are narrowed and filtered before
- *       this ({@link OrganizationSearchNarrowing}, {@link OrganizationConsentService}).
+ *       this ({@link SearchNarrowing}, {@link OrganizationConsentService}).
  * </ul>
  * It always answers (allow or refuse with a reason), so HAPI's default policy is never what decides.
  */
@@ -69,10 +73,12 @@ final class CallerRule implements IAuthRule {
 	private final OperationRules operations;
 	private final FocusingTasks focusing;
 	private final DaoRegistry daos;
+	private final IAuthorizationSearchParamMatcher matcher;
 
 	CallerRule(Caller caller, OrganizationRules organizations, OperationRules operations, FocusingTasks focusing,
-			DaoRegistry daos) {
+			DaoRegistry daos, IAuthorizationSearchParamMatcher matcher) {
 		this.caller = caller;
+		this.matcher = matcher;
 		this.grants = ScopeGrants.of(caller.scopes());
 		this.organizations = organizations;
 		this.operations = operations;
@@ -102,11 +108,8 @@ final class CallerRule implements IAuthRule {
 
 	/** May the caller read this resource as the answer to a read by id (scope r, then the organization rule)? */
 	Decision readById(IBaseResource resource, RequestDetails request) {
-		String type = resource.fhirType();
-		if (!grants.allows(Interaction.READ, type)) {
-			return Decision.deny(grants.needs(type, Interaction.READ));
-		}
-		return organizationRead(resource, request);
+		Decision scope = permits(resource, Interaction.READ);
+		return scope.allowed() ? organizationRead(resource, request) : scope;
 	}
 
 	private Decision shown(RestOperationTypeEnum operation, RequestDetails request, IBaseResource resource) {
@@ -121,11 +124,44 @@ final class CallerRule implements IAuthRule {
 		}
 		return switch (operation) {
 			case READ, VREAD, HISTORY_INSTANCE -> readById(resource, request);
-			default -> grants.allowsAny(type, Interaction.READ, Interaction.SEARCH)
-					? Decision.ALLOW
-					: Decision.deny("the response holds a " + type + ", which this token may not read: "
-							+ grants.needs(type, Interaction.READ, Interaction.SEARCH));
+			default -> {
+				Decision scope = permits(resource, Interaction.READ, Interaction.SEARCH);
+				yield scope.allowed() ? scope
+						: Decision.deny("the response holds a " + type + ", which this token may not read: "
+								+ scope.reason());
+			}
 		};
+	}
+
+	/**
+	 * Whether a scope grants one of these interactions on this resource: outright, or through a scope whose query the
+	 * resource matches (HAPI's in-memory matcher; a query it cannot evaluate in memory matches nothing).
+	 */
+	private Decision permits(IBaseResource resource, Interaction... anyOf) {
+		String type = resource.fhirType();
+		if (grants.allowsAny(type, anyOf)) {
+			return Decision.ALLOW;
+		}
+		List<String> queries = new ArrayList<>();
+		for (Interaction interaction : anyOf) {
+			queries.addAll(grants.queries(interaction, type));
+		}
+		if (queries.isEmpty()) {
+			return Decision.deny(grants.needs(type, anyOf));
+		}
+		List<String> unsupported = new ArrayList<>();
+		for (String query : queries) {
+			MatchResult result = matcher.match(type + "?" + query, resource);
+			if (result.match == Match.MATCH) {
+				return Decision.ALLOW;
+			}
+			if (result.match == Match.UNSUPPORTED) {
+				unsupported.add(query + " (cannot be evaluated: " + result.unsupportedReason + ")");
+			}
+		}
+		String id = resource.getIdElement().hasIdPart() ? type + "/" + resource.getIdElement().getIdPart() : "the " + type;
+		return Decision.deny(id + " matches no query of the scopes that grant it (" + String.join(", ", queries)
+				+ (unsupported.isEmpty() ? "" : "; " + String.join(", ", unsupported)) + "): " + grants.needs(type, anyOf));
 	}
 
 	private Decision organizationRead(IBaseResource resource, RequestDetails request) {
@@ -161,8 +197,9 @@ final class CallerRule implements IAuthRule {
 		if (interaction == null) {
 			return Decision.deny("storing a " + type + " during " + operation + " is not open to clients");
 		}
-		if (!grants.allows(interaction, type)) {
-			return Decision.deny(grants.needs(type, interaction));
+		Decision scope = permits(resource, interaction);
+		if (!scope.allowed()) {
+			return scope;
 		}
 		if (resource instanceof Task) {
 			focusing.forget(request);
@@ -194,7 +231,7 @@ final class CallerRule implements IAuthRule {
 			// A transaction's entries are judged one by one by HAPI's transaction rule, which calls this rule.
 			case METADATA, GET_PAGE, TRANSACTION -> Decision.ALLOW;
 			case READ, VREAD, HISTORY_INSTANCE -> scope(Interaction.READ, type);
-			case SEARCH_TYPE, HISTORY_TYPE -> scope(Interaction.SEARCH, OrganizationSearchNarrowing.searchedType(request));
+			case SEARCH_TYPE, HISTORY_TYPE -> scope(Interaction.SEARCH, SearchNarrowing.searchedType(request));
 			case SEARCH_SYSTEM, HISTORY_SYSTEM -> systemSearch(request.getParameters());
 			case CREATE -> entry(request, operation, type, scope(Interaction.CREATE, type));
 			case UPDATE -> entry(request, operation, type, update(request, type));
@@ -208,7 +245,8 @@ final class CallerRule implements IAuthRule {
 	}
 
 	private Decision scope(Interaction interaction, String type) {
-		return grants.allows(interaction, type) ? Decision.ALLOW : Decision.deny(grants.needs(type, interaction));
+		// A scope with a query lets the request in; each resource stored or returned must then match its query.
+		return grants.allowsSome(interaction, type) ? Decision.ALLOW : Decision.deny(grants.needs(type, interaction));
 	}
 
 	private Decision update(RequestDetails request, String type) {

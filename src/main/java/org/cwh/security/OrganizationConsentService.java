@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Task;
  * per-resource calls, keeps {@code Bundle.total} and allows {@code _summary=count}: any request of a caller without
  * organization limits, a read by id (a refusal there is a 403 from {@link CallerRule}, not a silent 404), a write,
  * and a search without includes whose type either is not Task or ServiceRequest or was narrowed by a parameter
- * ({@link OrganizationSearchNarrowing}). Otherwise HAPI filters, clears {@code Bundle.total} (it would count hidden
+ * ({@link SearchNarrowing}). Otherwise HAPI filters, clears {@code Bundle.total} (it would count hidden
  * resources) and refuses {@code _total=accurate} and {@code _summary=count}.
  */
 final class OrganizationConsentService implements IConsentService {
@@ -52,7 +52,7 @@ final class OrganizationConsentService implements IConsentService {
 		if (operation != RestOperationTypeEnum.SEARCH_TYPE || includes(request)) {
 			return false;
 		}
-		return switch (OrganizationSearchNarrowing.searchedType(request)) {
+		return switch (SearchNarrowing.searchedType(request)) {
 			case "Task" -> rules.taskSearch(caller).isPresent();
 			case "ServiceRequest" -> rules.serviceRequestSearch(caller).isPresent();
 			default -> true;

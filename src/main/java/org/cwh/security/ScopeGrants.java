@@ -2,6 +2,7 @@ package org.cwh.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +18,10 @@ import java.util.TreeSet;
  * per request and per resource it checks.
  *
  * <p>Only {@code system/} scopes grant anything: CWH serves SMART Backend Services, where no patient or user context
- * exists. A v2 scope with a query ({@code system/Observation.rs?category=laboratory}) grants nothing either: a search
- * could not be narrowed to it in every case (several such scopes on one type are an OR across parameters), so
- * rather than answer some searches with a 403 for data the client was granted, CWH does not honour them; the 403 of a
- * request that needed one says so. Scopes that are not resource scopes ({@code openid}, {@code online_access}) are
- * ignored.
+ * exists. A v2 scope with a query ({@code system/Observation.rs?category=laboratory}) grants its letters only on the
+ * resources that match the query: {@link #queries} lists them, and the authorization rule matches each resource with
+ * HAPI's in-memory search parameter matcher. A scope without a query on the same type and letter makes its queries
+ * moot. Scopes that are not resource scopes ({@code openid}, {@code online_access}) are ignored.
  */
 final class ScopeGrants {
 
@@ -29,12 +29,16 @@ final class ScopeGrants {
 
 	/** Resource type (or {@code *}) to the letters granted on it. */
 	private final Map<String, Set<Interaction>> byType;
+	/** Resource type (or {@code *}) to the letters granted on it only where a resource matches one of the queries. */
+	private final Map<String, Map<Interaction, List<String>>> byTypeWithQuery;
 	private final Set<String> granted;
 	/** Scope text to why it grants nothing, for the 403 message. */
 	private final Map<String, String> unusable;
 
-	private ScopeGrants(Map<String, Set<Interaction>> byType, Set<String> granted, Map<String, String> unusable) {
+	private ScopeGrants(Map<String, Set<Interaction>> byType, Map<String, Map<Interaction, List<String>>> byTypeWithQuery,
+			Set<String> granted, Map<String, String> unusable) {
 		this.byType = byType;
+		this.byTypeWithQuery = byTypeWithQuery;
 		this.granted = granted;
 		this.unusable = unusable;
 	}
@@ -42,6 +46,7 @@ final class ScopeGrants {
 	/** The grants of these scope strings; one that is malformed or unusable grants nothing and is remembered. */
 	static ScopeGrants of(Collection<String> scopes) {
 		Map<String, Set<Interaction>> byType = new HashMap<>();
+		Map<String, Map<Interaction, List<String>>> byTypeWithQuery = new HashMap<>();
 		Set<String> granted = new TreeSet<>();
 		Map<String, String> unusable = new TreeMap<>();
 		for (String text : scopes) {
@@ -59,25 +64,46 @@ final class ScopeGrants {
 				unusable.put(text, "only system/ scopes apply to backend services");
 				continue;
 			}
-			if (scope.query() != null) {
-				unusable.put(text, "scopes with a query are not supported");
-				continue;
-			}
-			Set<Interaction> letters = byType.computeIfAbsent(scope.resourceType(), t -> EnumSet.noneOf(Interaction.class));
 			for (Interaction interaction : Interaction.values()) {
-				if (scope.permissions().indexOf(interaction.letter()) >= 0) {
-					letters.add(interaction);
+				if (scope.permissions().indexOf(interaction.letter()) < 0) {
+					continue;
+				}
+				if (scope.query() == null) {
+					byType.computeIfAbsent(scope.resourceType(), t -> EnumSet.noneOf(Interaction.class)).add(interaction);
+				} else {
+					byTypeWithQuery.computeIfAbsent(scope.resourceType(), t -> new EnumMap<>(Interaction.class))
+							.computeIfAbsent(interaction, i -> new ArrayList<>()).add(scope.query());
 				}
 			}
 			granted.add(text);
 		}
-		return new ScopeGrants(byType, granted, unusable);
+		return new ScopeGrants(byType, byTypeWithQuery, granted, unusable);
 	}
 
 	/** Whether the scopes grant this interaction on this resource type, by name or through {@code *}. */
 	boolean allows(Interaction interaction, String resourceType) {
 		return byType.getOrDefault(resourceType, Set.of()).contains(interaction)
 				|| byType.getOrDefault(ANY_TYPE, Set.of()).contains(interaction);
+	}
+
+	/**
+	 * The queries (e.g. {@code category=laboratory}) under which scopes grant this interaction on this type, from
+	 * scopes on the type and on {@code *}; empty when none does, or when a scope grants it without a query.
+	 */
+	List<String> queries(Interaction interaction, String resourceType) {
+		if (allows(interaction, resourceType)) {
+			return List.of();
+		}
+		List<String> queries = new ArrayList<>();
+		for (String type : List.of(resourceType, ANY_TYPE)) {
+			queries.addAll(byTypeWithQuery.getOrDefault(type, Map.of()).getOrDefault(interaction, List.of()));
+		}
+		return queries;
+	}
+
+	/** Whether the interaction is granted on the type at all: outright, or for resources matching a query. */
+	boolean allowsSome(Interaction interaction, String resourceType) {
+		return allows(interaction, resourceType) || !queries(interaction, resourceType).isEmpty();
 	}
 
 	/** Whether any one of these interactions is granted on the type. */

@@ -2,6 +2,8 @@ package org.cwh.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.matcher.AuthorizationSearchParamMatcher;
+import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -107,18 +109,19 @@ public class SecurityConfig {
 
 	/**
 	 * Authorization: what each {@link Caller} may do by SMART scopes, roles and its organization. HAPI's
-	 * AuthorizationInterceptor and ConsentInterceptor (subclassed) with CWH's rules, the search narrowing and the Task
-	 * focus guard; requests without a Caller (internal work, authentication off) are not limited.
+	 * AuthorizationInterceptor (with its SMART v2 query matcher) and ConsentInterceptor, subclassed, with CWH's rules,
+	 * the search narrowing and the Task focus guard. Requests without a Caller (internal work, authentication off)
+	 * are not limited.
 	 */
 	@Bean
 	public RestfulServerContributor authorization(DaoRegistry daos, ISearchParamRegistry searchParams,
-			SecuritySettings settings) {
+			SearchParamMatcher matcher, SecuritySettings settings) {
 		OrganizationRules organizations = new OrganizationRules();
 		FocusingTasks focusing = new FocusingTasks(daos);
 		return server -> {
-			server.registerInterceptor(
-					new CallerAuthorization(organizations, new OperationRules(), focusing, daos, settings.on()));
-			server.registerInterceptor(new OrganizationSearchNarrowing(organizations, searchParams));
+			server.registerInterceptor(new CallerAuthorization(organizations, new OperationRules(), focusing, daos,
+					new AuthorizationSearchParamMatcher(matcher), settings.on()));
+			server.registerInterceptor(new SearchNarrowing(organizations, searchParams));
 			server.registerInterceptor(
 					new OrganizationConsentInterceptor(new OrganizationConsentService(organizations, focusing)));
 			server.registerInterceptor(new TaskFocusGuard(organizations, focusing));

@@ -24,7 +24,7 @@ class CallerAuthorizationTest {
 
 	private static PolicyEnum decide(boolean authenticationOn, RequestDetails request, RestOperationTypeEnum operation) {
 		CallerAuthorization authorization =
-				new CallerAuthorization(new OrganizationRules(), new OperationRules(), null, null, authenticationOn);
+				new CallerAuthorization(new OrganizationRules(), new OperationRules(), null, null, null, authenticationOn);
 		request.setRestOperationType(operation);
 		return authorization.applyRulesAndReturnDecision(operation, request, null, new IdType("Task", "1"), null,
 				Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED).getDecision();

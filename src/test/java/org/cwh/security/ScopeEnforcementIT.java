@@ -153,12 +153,45 @@ class ScopeEnforcementIT {
 				.body("entry.resource.resourceType", hasItem("ServiceRequest"));
 	}
 
+	private static String observation(String patient, String category) {
+		return Handoffs.create("Observation", observationJson(patient, category));
+	}
+
+	private static String observationJson(String patient, String category) {
+		return """
+				{"resourceType":"Observation","status":"final","category":[{"coding":[
+				 {"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"%s"}]}],
+				 "code":{"text":"result"},"subject":{"reference":"Patient/%s"}}""".formatted(category, patient);
+	}
+
 	@Test
-	void queryScopeGrantsNothingAndTheRefusalSaysSo() {
+	void queryScopeGrantsOnlyTheResourcesMatchingItsQuery() {
 		String patient = patient();
-		TestClient client = withScopes("system/Patient.rs?name=Access");
-		refused(fhirAs(client).get("/Patient/" + patient),
-				"system/Patient.rs?name=Access grants nothing: scopes with a query are not supported");
+		String lab = observation(patient, "laboratory");
+		String vitals = observation(patient, "vital-signs");
+		TestClient client = withScopes("system/Observation.rs?category=laboratory");
+
+		fhirAs(client).get("/Observation/" + lab).then().statusCode(200);
+		refused(fhirAs(client).get("/Observation/" + vitals), "Observation/" + vitals
+				+ " matches no query of the scopes that grant it (category=laboratory)");
+		// The search is narrowed to the query, so it lists and counts only what the scope grants.
+		fhirAs(client).get("/Observation?subject=Patient/" + patient).then().statusCode(200)
+				.body("total", equalTo(1)).body("entry[0].resource.id", equalTo(lab));
+	}
+
+	@Test
+	void queryScopeGrantsWritesOnlyOfMatchingResourcesBeforeAndAfter() {
+		String patient = patient();
+		String lab = observation(patient, "laboratory");
+		TestClient client = withScopes("system/Observation.cru?category=laboratory");
+
+		refused(fhirAs(client).body(observationJson(patient, "vital-signs")).post("/Observation"),
+				"matches no query of the scopes that grant it (category=laboratory)");
+		fhirAs(client).body(observationJson(patient, "laboratory")).post("/Observation").then().statusCode(201);
+		String moved = observationJson(patient, "vital-signs").replace("{\"resourceType\":\"Observation\",",
+				"{\"resourceType\":\"Observation\",\"id\":\"" + lab + "\",");
+		refused(fhirAs(client).body(moved).put("/Observation/" + lab), "matches no query");
+		assertUnchanged("Observation/" + lab);
 	}
 
 	@Test

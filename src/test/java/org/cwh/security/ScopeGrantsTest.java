@@ -110,13 +110,37 @@ class ScopeGrantsTest {
 		assertThat(grants.tokenHas()).contains(scope + " grants nothing: only system/ scopes");
 	}
 
+	@ParameterizedTest(name = "system/Observation.{0}?category=laboratory")
+	@MethodSource("everyV2Permission")
+	void queryScopeGrantsItsLettersOnlyUnderItsQuery(String permission) {
+		ScopeGrants grants = ScopeGrants.of(Set.of("system/Observation." + permission + "?category=laboratory"));
+		for (Interaction interaction : Interaction.values()) {
+			boolean granted = permission.indexOf(interaction.letter()) >= 0;
+			assertThat(grants.allows(interaction, "Observation")).as(interaction.name()).isFalse();
+			assertThat(grants.allowsSome(interaction, "Observation")).as(interaction.name()).isEqualTo(granted);
+			assertThat(grants.queries(interaction, "Observation"))
+					.isEqualTo(granted ? List.of("category=laboratory") : List.of());
+			assertThat(grants.queries(interaction, "Condition")).isEmpty();
+		}
+	}
+
 	@Test
-	void queryScopeGrantsNothingAndSaysWhy() {
-		ScopeGrants grants = ScopeGrants.of(Set.of("system/Observation.rs?category=laboratory"));
-		assertThat(grants.allows(Interaction.READ, "Observation")).isFalse();
-		assertThat(grants.allows(Interaction.SEARCH, "Observation")).isFalse();
-		assertThat(grants.needs("Observation", Interaction.READ)).contains(
-				"system/Observation.rs?category=laboratory grants nothing: scopes with a query are not supported");
+	void queriesOfATypeAndOfTheWildcardAddUp() {
+		ScopeGrants grants = ScopeGrants.of(List.of("system/Observation.rs?category=laboratory",
+				"system/Observation.r?category=vital-signs", "system/*.r?_security:not=R"));
+		assertThat(grants.queries(Interaction.READ, "Observation"))
+				.containsExactlyInAnyOrder("category=laboratory", "category=vital-signs", "_security:not=R");
+		assertThat(grants.queries(Interaction.SEARCH, "Observation")).containsExactly("category=laboratory");
+		assertThat(grants.queries(Interaction.READ, "Patient")).containsExactly("_security:not=R");
+		assertThat(grants.tokenHas()).contains("system/Observation.rs?category=laboratory");
+	}
+
+	@Test
+	void scopeWithoutQueryMakesTheQueriesMoot() {
+		ScopeGrants grants = ScopeGrants.of(Set.of("system/Observation.rs?category=laboratory", "system/*.r"));
+		assertThat(grants.allows(Interaction.READ, "Observation")).isTrue();
+		assertThat(grants.queries(Interaction.READ, "Observation")).isEmpty();
+		assertThat(grants.queries(Interaction.SEARCH, "Observation")).containsExactly("category=laboratory");
 	}
 
 	@Test

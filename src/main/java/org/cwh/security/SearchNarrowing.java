@@ -10,40 +10,49 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry.SearchParamLookupContextEnum;
 import ca.uhn.fhir.util.UrlUtil;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.cwh.config.InterceptorOrder;
 import org.cwh.security.OrganizationRules.SearchRestriction;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Makes the searches of a caller limited to its organization's Tasks and ServiceRequests return only those, counted
- * right: a provider's {@code Task?…} gets {@code owner=Organization/<own>} added (AND), a referrer's
- * {@code requester=…}; a ServiceRequest search gets {@code _has:Task:focus:owner=…} (or {@code requester}). The same
- * is done to the GET entries of a transaction or batch, which HAPI runs without the incoming-request hooks.
+ * Makes searches return only what the caller may see, counted right, by adding search parameters (AND) before HAPI
+ * runs them:
+ * <ul>
+ *   <li>for a caller limited to its organization's handoffs, a provider's {@code Task?…} gets
+ *       {@code owner=Organization/<own>}, a referrer's {@code requester=…}; a ServiceRequest search gets
+ *       {@code _has:Task:focus:owner=…} (or {@code requester});
+ *   <li>where the only scope that grants {@code s} on the type has a query ({@code system/Observation.rs?category=
+ *       laboratory}), that query's parameters. With several such scopes (an OR across parameters) nothing is added and
+ *       each result must match one of them, or the search is refused (403).
+ * </ul>
+ * The same is done to the GET entries of a transaction or batch, which HAPI runs without the incoming-request hooks.
  *
  * <p>HAPI's {@code SearchNarrowingInterceptor} cannot say this: it narrows by compartment, and R4 defines no
  * Organization compartment. What a parameter cannot narrow (a caller with both roles, includes, history,
  * {@code $everything}) is filtered one resource at a time by {@link OrganizationConsentService}.
  *
- * <p>For these callers it also refuses searches that would filter on Tasks or ServiceRequests they may not see and
- * so reveal them through which results come back: {@code _has} (HAPI #6065: reverse chains ignore authorization),
- * {@code _filter}, and chains that pass through a Task or ServiceRequest (except {@code Task?focus.…}, whose
- * ServiceRequests the caller sees through that Task). Registered by {@link SecurityConfig}; always on.
+ * <p>For callers limited to their organization it also refuses searches that would filter on Tasks or
+ * ServiceRequests they may not see and so reveal them through which results come back: {@code _has} (HAPI #6065:
+ * reverse chains ignore authorization), {@code _filter}, and chains that pass through a Task or ServiceRequest (except
+ * {@code Task?focus:ServiceRequest.…}, whose ServiceRequests the caller sees through that Task). Registered by
+ * {@link SecurityConfig}; always on.
  */
 @Interceptor(order = InterceptorOrder.AUTHORIZATION)
-public final class OrganizationSearchNarrowing {
+public final class SearchNarrowing {
 
 	private static final Set<String> LIMITED_TYPES = Set.of("Task", "ServiceRequest");
 
 	private final OrganizationRules rules;
 	private final ISearchParamRegistry searchParams;
 
-	OrganizationSearchNarrowing(OrganizationRules rules, ISearchParamRegistry searchParams) {
+	SearchNarrowing(OrganizationRules rules, ISearchParamRegistry searchParams) {
 		this.rules = rules;
 		this.searchParams = searchParams;
 	}
@@ -55,8 +64,7 @@ public final class OrganizationSearchNarrowing {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public void narrowSearch(RequestDetails request) {
 		Caller caller = Caller.of(request).orElse(null);
-		if (caller != null && rules.limitsReads(caller)
-				&& request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
+		if (caller != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
 			Map<String, String[]> parameters = request.getParameters();
 			Map<String, String[]> narrowed = narrowed(caller, searchedType(request), parameters);
 			// Only a new map: HAPI hands out an unmodifiable view, and its error path removes _summary from what is set.
@@ -70,7 +78,7 @@ public final class OrganizationSearchNarrowing {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void narrowReadEntries(RequestDetails request) {
 		Caller caller = Caller.of(request).orElse(null);
-		if (caller == null || !rules.limitsReads(caller)) {
+		if (caller == null) {
 			return;
 		}
 		if (request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION
@@ -110,25 +118,37 @@ public final class OrganizationSearchNarrowing {
 		request.setUrl(url.toString());
 	}
 
-	/** The parameters with the caller's restriction added, or the same map when there is none to add. */
+	/** The parameters with the caller's restrictions added, or the same map when there is none to add. */
 	Map<String, String[]> narrowed(Caller caller, String resourceType, Map<String, String[]> parameters) {
-		for (String name : parameters.keySet()) {
-			refuseHiddenFilters(resourceType, name);
+		List<SearchRestriction> restrictions = new ArrayList<>();
+		if (rules.limitsReads(caller)) {
+			for (String name : parameters.keySet()) {
+				refuseHiddenFilters(resourceType, name);
+			}
+			switch (resourceType) {
+				case "Task" -> rules.taskSearch(caller).ifPresent(restrictions::add);
+				case "ServiceRequest" -> rules.serviceRequestSearch(caller).ifPresent(restrictions::add);
+				default -> { }
+			}
 		}
-		Optional<SearchRestriction> restriction = switch (resourceType) {
-			case "Task" -> rules.taskSearch(caller);
-			case "ServiceRequest" -> rules.serviceRequestSearch(caller);
-			default -> Optional.empty();
-		};
-		if (restriction.isEmpty()) {
+		List<String> queries = ScopeGrants.of(caller.scopes()).queries(Interaction.SEARCH, resourceType);
+		if (queries.size() == 1 && !"*".equals(resourceType)) {
+			UrlUtil.parseQueryString(queries.get(0)).forEach((name, values) -> {
+				for (String value : values) {
+					restrictions.add(new SearchRestriction(name, value));
+				}
+			});
+		}
+		if (restrictions.isEmpty()) {
 			return parameters;
 		}
 		Map<String, String[]> narrowed = new LinkedHashMap<>(parameters);
-		String name = restriction.get().parameter();
-		String[] existing = narrowed.getOrDefault(name, new String[0]);
-		String[] values = Arrays.copyOf(existing, existing.length + 1);
-		values[existing.length] = restriction.get().value();
-		narrowed.put(name, values);
+		for (SearchRestriction restriction : restrictions) {
+			String[] existing = narrowed.getOrDefault(restriction.parameter(), new String[0]);
+			String[] values = Arrays.copyOf(existing, existing.length + 1);
+			values[existing.length] = restriction.value();
+			narrowed.put(restriction.parameter(), values);
+		}
 		return narrowed;
 	}
 
