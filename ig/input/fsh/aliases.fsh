@@ -15,3 +15,23 @@ Alias: $consentscope = http://terminology.hl7.org/CodeSystem/consentscope
 Alias: $task-code = http://hl7.org/fhir/CodeSystem/task-code
 Alias: $task-status = http://hl7.org/fhir/task-status
 Alias: $sdohcc-temp = http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes
+Alias: $fhir-types = http://hl7.org/fhir/fhir-types
+Alias: $measure-scoring = http://terminology.hl7.org/CodeSystem/measure-scoring
+Alias: $measure-type = http://terminology.hl7.org/CodeSystem/measure-type
+Alias: $measure-population = http://terminology.hl7.org/CodeSystem/measure-population
+Alias: $measure-improvement = http://terminology.hl7.org/CodeSystem/measure-improvement-notation
+// R4 subscription topics as HAPI FHIR stores and reads them (Basic + cross-version extensions): the URLs are those
+// of hapi-fhir-server SubscriptionConstants.SUBSCRIPTION_TOPIC_R4_EXT_*, which SubscriptionTopicCanonicalizer reads;
+// HAPI reads the topic's own elements under 5.0 and its triggers, filters and shapes under 4.3.
+Alias: $topic-url = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.url
+Alias: $topic-version = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.version
+Alias: $topic-name = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.name
+Alias: $topic-title = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.title
+Alias: $topic-description = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.description
+Alias: $topic-status = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.status
+Alias: $topic-resource-trigger = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.resourceTrigger
+Alias: $topic-can-filter-by = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.canFilterBy
+Alias: $topic-notification-shape = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.notificationShape
+Alias: $backport-subscription = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription
+Alias: $backport-filter-criteria = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-filter-criteria
+Alias: $backport-payload-content = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content

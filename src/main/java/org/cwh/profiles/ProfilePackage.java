@@ -3,6 +3,7 @@ package org.cwh.profiles;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.subscription.SubscriptionConstants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
@@ -20,8 +23,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The conformance resources of the CWH IG as packaged in the jar under {@code cwh-profiles/} (StructureDefinitions,
- * ValueSets, CodeSystems, SearchParameters), and the examples beside them for warming the validator only. Read from the classpath, so it
- * works offline and from any working directory. A file that cannot be read or parsed stops the server with one line
+ * ValueSets, CodeSystems, SearchParameters, Measures), its R4 subscription topics (Basic resources coded
+ * {@code fhir-types#SubscriptionTopic}, as HAPI stores topics in R4), and the examples beside them for warming the
+ * validator only. Read from the classpath, so it works offline and from any working directory. A file that cannot be read or parsed stops the server with one line
  * naming it. (Its exceptions carry no cause on purpose: {@code Main} prints the root cause's message, and that
  * must be this line.)
  */
@@ -30,13 +34,22 @@ final class ProfilePackage {
 	static final String LOCATION = "cwh-profiles/";
 	/** What the server loads, in the order it stores them: code systems before the value sets that use them. */
 	static final List<String> CONFORMANCE_TYPES = List.of("CodeSystem", "ValueSet", "StructureDefinition",
-			"SearchParameter");
+			"SearchParameter", "Measure");
+	/** What the validation chain needs of them; the rest is only stored. */
+	static final Set<String> VALIDATION_TYPES = Set.of("CodeSystem", "ValueSet", "StructureDefinition");
+	/** Basic.code of an R4 subscription topic, the search HAPI's R4SubscriptionTopicLoader runs. */
+	static final String TOPIC_SYSTEM = "http://hl7.org/fhir/fhir-types";
+	static final String TOPIC_CODE = "SubscriptionTopic";
+	/** The topic's canonical URL, as HAPI's SubscriptionTopicCanonicalizer reads it (SubscriptionConstants). */
+	static final String TOPIC_URL_EXTENSION = SubscriptionConstants.SUBSCRIPTION_TOPIC_R4_EXT_TOPIC_URL;
 
 	private final List<MetadataResource> resources;
+	private final List<Basic> topics;
 	private final List<IBaseResource> examples;
 
-	private ProfilePackage(List<MetadataResource> resources, List<IBaseResource> examples) {
+	private ProfilePackage(List<MetadataResource> resources, List<Basic> topics, List<IBaseResource> examples) {
 		this.resources = List.copyOf(resources);
+		this.topics = List.copyOf(topics);
 		this.examples = List.copyOf(examples);
 	}
 
@@ -56,6 +69,7 @@ final class ProfilePackage {
 		// generated ourselves is not a request. It is still strict about anything it cannot parse.
 		IParser parser = ctx.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
 		Map<String, MetadataResource> byFile = new TreeMap<>();
+		Map<String, Basic> topics = new TreeMap<>();
 		Map<String, IBaseResource> examples = new TreeMap<>();
 		for (org.springframework.core.io.Resource file : files) {
 			String name = file.getFilename();
@@ -72,6 +86,13 @@ final class ProfilePackage {
 							+ ", outside our canonical " + Canonical.base());
 				}
 				byFile.put(name, conformance);
+			} else if (parsed instanceof Basic basic && isTopic(basic)) {
+				String url = topicUrl(basic);
+				if (!Canonical.isOurs(url)) {
+					throw new IllegalStateException("profiles: " + LOCATION + name + " is a subscription topic with url "
+							+ url + ", outside our canonical " + Canonical.base());
+				}
+				topics.put(name, basic);
 			} else if (parsed.getMeta().getProfile().stream().anyMatch(p -> Canonical.isOurs(p.getValue()))) {
 				examples.put(name, parsed);
 			}
@@ -82,16 +103,32 @@ final class ProfilePackage {
 					+ " on the classpath; was the jar built from a checkout with profiles/?");
 		}
 		resources.sort(Comparator.comparing((MetadataResource r) -> CONFORMANCE_TYPES.indexOf(r.fhirType())));
-		return new ProfilePackage(resources, new ArrayList<>(examples.values()));
+		return new ProfilePackage(resources, new ArrayList<>(topics.values()), new ArrayList<>(examples.values()));
+	}
+
+	static boolean isTopic(Basic basic) {
+		return basic.getCode().getCoding().stream()
+				.anyMatch(c -> TOPIC_SYSTEM.equals(c.getSystem()) && TOPIC_CODE.equals(c.getCode()));
+	}
+
+	/** The topic's canonical URL, or null when it has none. */
+	static String topicUrl(Basic topic) {
+		Extension url = topic.getExtensionByUrl(TOPIC_URL_EXTENSION);
+		return url == null || url.getValue() == null ? null : url.getValue().primitiveValue();
 	}
 
 	private static String oneLine(String message) {
 		return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
 	}
 
-	/** Every conformance resource, code systems first, then value sets, profiles and search parameters. */
+	/** Every conformance resource, code systems first, then value sets, profiles, search parameters and measures. */
 	List<MetadataResource> resources() {
 		return resources;
+	}
+
+	/** The IG's R4 subscription topics, stored under their own ids for HAPI's topic loader and for clients. */
+	List<Basic> topics() {
+		return topics;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Once the JPA layer is up (Spring's refresh is done, Jetty not yet started), stores the IG's conformance resources,
- * then warms the validator on a daemon thread so that "ready" does not wait for it; validated writes that arrive
+ * Once the JPA layer is up (Spring's refresh is done, Jetty not yet started), stores the IG's conformance resources
+ * and subscription topics, then warms the validator on a daemon thread so that "ready" does not wait for it; validated writes that arrive
  * sooner wait in {@link ProfileEnforcer}. A storing failure propagates and stops the start. Created by
  * {@link ProfilesConfig}.
  */

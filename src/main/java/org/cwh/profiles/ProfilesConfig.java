@@ -59,7 +59,7 @@ public class ProfilesConfig {
 		}
 		PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(ctx);
 		for (MetadataResource resource : profiles.resources()) {
-			if (!resource.fhirType().equals("SearchParameter")) {
+			if (ProfilePackage.VALIDATION_TYPES.contains(resource.fhirType())) {
 				ours.addResource(resource);
 			}
 		}

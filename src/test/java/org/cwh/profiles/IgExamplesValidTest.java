@@ -60,8 +60,7 @@ class IgExamplesValidTest {
 	private static final Path PROFILES = Path.of("profiles");
 	private static final Path FIXTURES_CSV = Path.of("src/test/resources/profiles/profile-fixtures.csv");
 	private static final Path MUST_FAIL = Path.of("src/test/resources/profiles/must-fail");
-	private static final Set<String> CONFORMANCE_TYPES =
-			Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter");
+	private static final Set<String> CONFORMANCE_TYPES = IgFiles.CONFORMANCE_TYPES;
 
 	private static final FhirContext ctx = FhirContext.forR4Cached();
 	private static final List<Resource> conformance = new ArrayList<>();
@@ -121,9 +120,10 @@ class IgExamplesValidTest {
 	@TestFactory
 	Stream<DynamicTest> everyResourceValidates() {
 		return validated.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-			ValidationResult result = validator.validateWithResult(e.getValue());
+			ValidationResult result = validator.validateWithResult(againstWhatWeHave(e.getValue()));
 			List<String> errors = result.getMessages().stream()
 					.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+					.filter(m -> !isOfflineValidatorLimit(m))
 					.map(IgExamplesValidTest::describe)
 					.toList();
 			assertTrue(errors.isEmpty(), e.getKey() + ":\n" + String.join("\n", errors));
@@ -229,6 +229,43 @@ class IgExamplesValidTest {
 	void theFolderHoldsProfilesAndExamples() {
 		assertFalse(conformance.isEmpty(), "no conformance resources in " + PROFILES.toAbsolutePath());
 		assertFalse(validated.isEmpty(), "nothing to validate in " + PROFILES.toAbsolutePath());
+	}
+
+	/**
+	 * Two errors HAPI's offline validator reports on resources the spec allows, and nothing else is excused:
+	 * <ul>
+	 * <li>the FHIR cross-version extensions an R4 subscription topic is made of (HAPI's own
+	 * {@code SubscriptionConstants.SUBSCRIPTION_TOPIC_R4_EXT_*}): the validator can check them only with the
+	 * {@code xver-paths-5.0.json}/{@code -4.3.json} tables of a terminology package, which no jar ships, so it calls
+	 * the version invalid. That HAPI reads our topics as meant is {@code ProfilePackageTest}'s job.</li>
+	 * <li>{@code text/plain} as a Measure population's {@code criteria.language}: R4 binds Expression.language
+	 * extensibly to mime types, and no listed language fits a population defined in prose (the MeasureReports are
+	 * computed in Java, not CQL); the validator takes the implicit code system as the only one allowed.</li>
+	 * </ul>
+	 */
+	private static boolean isOfflineValidatorLimit(SingleValidationMessage m) {
+		boolean crossVersionTopicExtension = m.getLocationString().matches(
+				"Basic\\.(modifierExtension|extension)\\[\\d+]\\[url='http://hl7\\.org/fhir/(5\\.0|4\\.3)/StructureDefinition/"
+						+ "extension-SubscriptionTopic\\.[A-Za-z]+']")
+				&& m.getMessage().contains("is not valid (invalid Version");
+		boolean proseMeasureCriteria = m.getLocationString().matches(
+				"Measure\\.group\\[\\d+]\\.population\\[\\d+]\\.criteria\\.language")
+				&& m.getMessage().equals("Unknown code 'http://hl7.org/fhir/expression-language#text/plain'");
+		return crossVersionTopicExtension || proseMeasureCriteria;
+	}
+
+	/**
+	 * The resource as far as this offline validator can check it: a profile of another IG (the Subscriptions
+	 * Backport IG's backport-subscription, which no package here holds) is dropped, so the resource is checked against
+	 * R4 and ours instead of failing on an unknown profile.
+	 */
+	private static Resource againstWhatWeHave(Resource resource) {
+		if (resource.getMeta().getProfile().stream().allMatch(p -> Canonical.isOurs(p.getValue()))) {
+			return resource;
+		}
+		Resource copy = resource.copy();
+		copy.getMeta().getProfile().removeIf(p -> !Canonical.isOurs(p.getValue()));
+		return copy;
 	}
 
 	private static Stream<Resource> withBundleEntries(Resource resource) {

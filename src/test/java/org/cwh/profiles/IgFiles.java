@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Subscription;
 
 /** The IG's compiled files in {@code profiles/} and the must-fail fixtures, as the HTTP tests need them. */
 final class IgFiles {
@@ -24,7 +26,7 @@ final class IgFiles {
 	static final Path PROFILES = Path.of("profiles");
 	static final Path FIXTURES_CSV = Path.of("src/test/resources/profiles/profile-fixtures.csv");
 	static final Set<String> CONFORMANCE_TYPES =
-			Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter");
+			Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter", "Measure");
 	static final String TRANSACTION_EXAMPLE = "Bundle-cwh-referral-transaction.json";
 
 	private static final FhirContext ctx = FhirContext.forR4Cached();
@@ -83,6 +85,17 @@ final class IgFiles {
 		return byName;
 	}
 
+	/** The IG's R4 subscription topics (Basic coded fhir-types#SubscriptionTopic) by file name. */
+	static Map<String, Basic> topics() {
+		Map<String, Basic> result = new TreeMap<>();
+		all().forEach((name, r) -> {
+			if (r instanceof Basic basic && ProfilePackage.isTopic(basic)) {
+				result.put(name, basic);
+			}
+		});
+		return result;
+	}
+
 	static Map<String, Resource> conformance() {
 		Map<String, Resource> result = new TreeMap<>();
 		all().forEach((name, r) -> {
@@ -94,14 +107,17 @@ final class IgFiles {
 	}
 
 	/**
-	 * The example instances except Bundles, ordered so that every resource comes after the examples it references
-	 * (a depth-first topological sort over {@code Type/id} references).
+	 * The example instances a client would store, ordered so that every resource comes after the examples it
+	 * references (a depth-first topological sort over {@code Type/id} references). Not the Bundles, not the topics
+	 * (the server stores those itself), and not the Subscriptions: storing one asks the server to notify an endpoint
+	 * that does not exist.
 	 */
 	static LinkedHashMap<String, Resource> examplesInDependencyOrder() {
 		Map<String, Resource> examples = new TreeMap<>();
 		Map<String, String> nameByRef = new TreeMap<>();
 		all().forEach((name, r) -> {
-			if (!CONFORMANCE_TYPES.contains(r.fhirType()) && !(r instanceof Bundle)) {
+			if (!CONFORMANCE_TYPES.contains(r.fhirType()) && !(r instanceof Bundle) && !(r instanceof Subscription)
+					&& !(r instanceof Basic basic && ProfilePackage.isTopic(basic))) {
 				examples.put(name, r);
 				nameByRef.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), name);
 			}

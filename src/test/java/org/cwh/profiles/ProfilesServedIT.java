@@ -2,6 +2,7 @@ package org.cwh.profiles;
 
 import static org.cwh.testing.CwhServerExtension.fhir;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The server serves the IG it enforces: every conformance resource in {@code profiles/} is readable under its own id,
+ * The server serves the IG it enforces: every conformance resource in {@code profiles/} (Measures too) and every
+ * subscription topic is readable under its own id,
  * the CapabilityStatement lists our profiles ({@code supportedProfile}) and search parameters, and those search
  * parameters work.
  */
@@ -37,6 +39,23 @@ class ProfilesServedIT {
 				.map(r -> DynamicTest.dynamicTest(r.fhirType() + "/" + r.getIdElement().getIdPart(), () ->
 						fhir().get("/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).then().statusCode(200)
 								.body("url", equalTo(r.getUrl()))));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everySubscriptionTopicIsReadableUnderItsId() {
+		return IgFiles.topics().values().stream()
+				.map(t -> DynamicTest.dynamicTest("Basic/" + t.getIdElement().getIdPart(), () ->
+						fhir().get("/Basic/" + t.getIdElement().getIdPart()).then().statusCode(200)
+								.body("extension.find { it.url == '" + ProfilePackage.TOPIC_URL_EXTENSION
+										+ "' }.valueUri", equalTo(ProfilePackage.topicUrl(t)))));
+	}
+
+	@Test
+	void theTopicsAreFoundByTheSearchHapisTopicLoaderRuns() {
+		// R4SubscriptionTopicLoader: Basic?code=http://hl7.org/fhir/fhir-types|SubscriptionTopic
+		fhir().get("/Basic?code=" + ProfilePackage.TOPIC_SYSTEM + "|" + ProfilePackage.TOPIC_CODE).then()
+				.statusCode(200)
+				.body("entry.resource.id", hasItems("cwh-task-for-owner", "cwh-task-for-requester"));
 	}
 
 	@TestFactory
