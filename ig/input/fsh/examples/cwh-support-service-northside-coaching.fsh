@@ -8,6 +8,7 @@ Usage: #example
 * name = "Northside recovery coaching"
 * category[0] = CwhServiceCategory#recovery-coaching
 * category[+] = CwhServiceCategory#peer-support
+* specialty = CwhPeerSpecialty#recovery-coach
 * telecom.system = #phone
 * telecom.value = "555-0177"
 * availableTime.daysOfWeek[0] = #mon

@@ -8,4 +8,6 @@ Usage: #example
 * category[0] = CwhServiceCategory#helpline
 * telecom.system = #phone
 * telecom.value = "1-800-662-4357"
+* communication[0] = urn:ietf:bcp:47#en
+* communication[+] = urn:ietf:bcp:47#es
 * extension[acceptsWarmHandoffs].valueBoolean = false

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The directory seed is in the store after start and searchable by the parameters a referrer uses: our service
- * categories, the IG's {@code accepts-warm-handoffs}, the provider organization, and the peer specialist's specialty.
+ * categories, the IG's {@code accepts-warm-handoffs} and {@code language}, the provider organization, and the
+ * specialty of a service and of a peer specialist.
  * Seeding again (what a restart or a second node does) writes nothing.
  */
 @ExtendWith(CwhServerExtension.class)
@@ -65,6 +66,22 @@ class DirectorySeedIT {
 				.body("entry.resource.id", not(hasItem("cwh-support-service-988")));
 		fhir().get("/HealthcareService?accepts-warm-handoffs=false").then().statusCode(200)
 				.body("entry.resource.id", hasItem("cwh-support-service-988"));
+	}
+
+	@Test
+	void servicesAreFoundByLanguageThroughTheIgSearchParameter() {
+		fhir().get("/HealthcareService?language=urn:ietf:bcp:47|es&_count=50").then().statusCode(200)
+				.body("entry.resource.id", containsInAnyOrder("cwh-support-service-988",
+						"cwh-support-service-samhsa-helpline"));
+		fhir().get("/HealthcareService?language=en&_count=50").then().statusCode(200)
+				.body("entry.resource.id", hasItem("cwh-support-service-northside-coaching"))
+				.body("entry.resource.id", hasItem("cwh-support-service-988"));
+	}
+
+	@Test
+	void aServiceIsFoundBySpecialty() {
+		fhir().get("/HealthcareService?specialty=" + SPECIALTY + "|recovery-coach").then().statusCode(200)
+				.body("entry.resource.id", containsInAnyOrder("cwh-support-service-northside-coaching"));
 	}
 
 	@Test
