@@ -19,7 +19,7 @@ Description: "A person's written consent, under 42 CFR Part 2, for a Part 2 prog
 * policyRule 1..1 MS
 * policyRule = $v3-ActCode#42CFRPart2
 * policyRule ^short = "42 CFR Part 2, the regulation the consent is given under"
-* policyRule ^requirements = "v3-ActCode 42CFRPart2 (the privacy law) is in the v3-ActCode version FHIR R4 ships (2018-08-12). The consent-directive code 42CFRPart2CD was added to v3-ActCode later, so an R4 validator without a terminology server rejects it as unknown."
+* policyRule ^requirements = "v3-ActCode 42CFRPart2 (the privacy law; also the Part 2 security label) is in the v3-ActCode FHIR R4 and HAPI FHIR ship (version 2018-08-12). The consent-directive code 42CFRPart2CD exists only in later HL7 Terminology releases of v3-ActCode, so an R4 validator without a terminology server rejects it as an unknown code; the IG names the law until the server loads a newer v3-ActCode."
 * provision 1..1 MS
 * provision.type 1..1 MS
 * provision.type = #permit

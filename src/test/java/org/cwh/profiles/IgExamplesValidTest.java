@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -34,6 +36,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
@@ -223,6 +226,35 @@ class IgExamplesValidTest {
 							.count();
 					assertTrue(hits > 0, sp.getUrl() + " (" + sp.getExpression() + ") matches no example");
 				}));
+	}
+
+	/**
+	 * Every HL7 v3 code the IG uses as a Coding (in examples, fixed values and patterns of profiles) is in the v3 code
+	 * system HAPI ships for R4, so the offline server accepts it; a code from a later HL7 Terminology release (such as
+	 * v3-ActCode 42CFRPart2CD, absent from the 2018-08-12 v3-ActCode R4 carries) is refused here, not at a client.
+	 */
+	@Test
+	void everyV3CodeTheIgUsesIsInTheV3CodeSystemsHapiShips() {
+		DefaultProfileValidationSupport r4 = new DefaultProfileValidationSupport(ctx);
+		ValidationSupportChain shipped = new ValidationSupportChain(r4, new InMemoryTerminologyServerValidationSupport(ctx));
+		Set<String> unknown = new TreeSet<>();
+		Set<String> checked = new TreeSet<>();
+		for (Resource resource : IgFiles.all().values()) {
+			for (Coding coding : ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Coding.class)) {
+				if (coding.getSystem() != null && coding.getSystem().startsWith("http://terminology.hl7.org/CodeSystem/v3-")
+						&& coding.getCode() != null) {
+					String code = coding.getSystem() + "#" + coding.getCode();
+					checked.add(code);
+					var result = shipped.validateCode(new ValidationSupportContext(shipped), new ConceptValidationOptions(),
+							coding.getSystem(), coding.getCode(), null, null);
+					if (result == null || !result.isOk()) {
+						unknown.add(code);
+					}
+				}
+			}
+		}
+		assertTrue(checked.contains("http://terminology.hl7.org/CodeSystem/v3-ActCode#42CFRPart2"), checked.toString());
+		assertEquals(Set.of(), unknown);
 	}
 
 	@Test
