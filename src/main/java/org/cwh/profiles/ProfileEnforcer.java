@@ -4,18 +4,17 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.interceptor.validation.IRepositoryValidatingRule;
-import ca.uhn.fhir.jpa.interceptor.validation.IRepositoryValidatingRule.RuleEvaluation;
-import ca.uhn.fhir.jpa.interceptor.validation.RepositoryValidatingRuleBuilder;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.util.ExtensionUtil;
 import ca.uhn.fhir.util.HapiExtensions;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
+import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.cwh.config.InterceptorOrder;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -27,11 +26,13 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 /**
  * Holds every stored resource that claims a CWH profile to that profile: on create, update, the result of a PATCH,
  * and each entry of a transaction or batch, because it hooks HAPI's storage pointcuts on the JPA interceptor service
- * rather than the REST layer. The checking is HAPI's {@code RepositoryValidatingRuleBuilder}
- * {@code requireValidationToDeclaredProfiles()} rule; this class only decides when it runs and turns a failure into a
- * 422 whose OperationOutcome lists the errors, each with its {@code expression}. Resources that claim no CWH profile
- * are left alone (plain R4 traffic is not validated), unless their type is named in
- * {@code cwh.profiles.required-types}: those must claim one of our profiles. Registered by {@link ProfilesConfig}.
+ * rather than the REST layer. The checking is HAPI's own: the JPA server's {@code IInstanceValidatorModule} (bean
+ * {@code myInstanceValidator}, a {@code FhirInstanceValidator} over the JPA validation chain), the very module
+ * {@code $validate} runs, so a write and {@code $validate} give the same verdict and warm the same caches. Any error
+ * rejects the write (as HAPI's {@code RepositoryValidatingRuleBuilder.requireValidationToDeclaredProfiles()} rule
+ * does); this class turns it into a 422 whose OperationOutcome lists the errors, each with its {@code expression}.
+ * Resources that claim no CWH profile are left alone (plain R4 traffic is not validated), unless their type is named
+ * in {@code cwh.profiles.required-types}: those must claim one of our profiles. Registered by {@link ProfilesConfig}.
  */
 @Interceptor
 final class ProfileEnforcer {
@@ -40,37 +41,41 @@ final class ProfileEnforcer {
 	private final Map<String, List<String>> profilesByType;
 	private final Set<String> requiredTypes;
 	/**
-	 * One rule for every type. Each rule HAPI builds carries its own FhirInstanceValidator, whose converted
-	 * StructureDefinitions and caches warm separately (seconds each); the rule never looks at its type, which only
-	 * tells RepositoryValidatingInterceptor when to run it, and here this class decides that.
+	 * HAPI's JPA instance validator, shared with {@code $validate}. One instance: each FhirInstanceValidator keeps its
+	 * own converted StructureDefinitions and snapshots, which take seconds to build, and this one shares them with the
+	 * JPA snapshot generator.
 	 */
-	private final List<IRepositoryValidatingRule> rules;
+	private final IInstanceValidatorModule validatorModule;
+	private final FhirValidator validator;
 	private final CompletableFuture<Void> warm = new CompletableFuture<>();
 	private volatile boolean warming;
 
-	ProfileEnforcer(FhirContext ctx, Supplier<RepositoryValidatingRuleBuilder> builders,
+	ProfileEnforcer(FhirContext ctx, IInstanceValidatorModule validatorModule,
 			Map<String, List<String>> profilesByType, Set<String> requiredTypes) {
 		this.ctx = ctx;
 		this.profilesByType = Map.copyOf(profilesByType);
 		this.requiredTypes = Set.copyOf(requiredTypes);
-		this.rules = builders.get()
-				.forResourcesOfType(profilesByType.keySet().stream().findFirst().orElse("Basic"))
-				.requireValidationToDeclaredProfiles()
-				.suppressNoBindingMessage()
-				.build();
+		this.validatorModule = validatorModule;
+		// FhirValidator holds only its modules; validateWithResult keeps its state per call, so threads share it.
+		this.validator = ctx.newValidator().registerValidatorModule(validatorModule);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PROFILES)
 	public void created(IBaseResource resource, RequestDetails request) {
-		check(resource, request);
+		check(resource);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.PROFILES)
 	public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-		check(updated, request);
+		check(updated);
 	}
 
-	private void check(IBaseResource resource, RequestDetails request) {
+	/** The module this enforcer validates with; {@code $validate} uses the same (a test holds them together). */
+	IInstanceValidatorModule validatorModule() {
+		return validatorModule;
+	}
+
+	private void check(IBaseResource resource) {
 		// Placeholders HAPI creates for reference targets carry no content to check (they are off here anyway).
 		if (ExtensionUtil.hasExtension(resource, HapiExtensions.EXT_RESOURCE_PLACEHOLDER)) {
 			return;
@@ -90,22 +95,22 @@ final class ProfileEnforcer {
 		if (warming) {
 			warm.join();
 		}
-		for (IRepositoryValidatingRule rule : rules) {
-			RuleEvaluation outcome = rule.evaluate(request, resource);
-			if (!outcome.isPasses()) {
-				throw rejected(type, (OperationOutcome) outcome.getOperationOutcome(), outcome.getFailureDescription());
-			}
+		ValidationResult result = validator.validateWithResult(resource);
+		if (!result.isSuccessful()) {
+			throw rejected(type, (OperationOutcome) result.toOperationOutcome());
 		}
 	}
 
-	/** Runs the rules of each profiled type once, on the caller's thread, then lets writes through. */
 	/** From now on, validated writes wait for {@link #warmUp}; call before starting it on its thread. */
 	void expectWarmUp() {
 		warming = true;
 	}
 
-	/** Validates each example (or, for a profile without one, an empty instance claiming it), then lets writes through. */
-	void warmUp(RequestDetails request, List<IBaseResource> examples) {
+	/**
+	 * Validates each example (or, for a profile without one, an empty instance claiming it), then lets writes through.
+	 * This warms {@code $validate} too: it is the same module.
+	 */
+	void warmUp(List<IBaseResource> examples) {
 		try {
 			profilesByType.forEach((type, urls) -> urls.forEach(url -> {
 				IBaseResource instance = examples.stream()
@@ -116,7 +121,7 @@ final class ProfileEnforcer {
 							empty.getMeta().addProfile(url);
 							return empty;
 						});
-				rules.forEach(rule -> rule.evaluate(request, instance));
+				validator.validateWithResult(instance);
 			}));
 		} finally {
 			warm.complete(null);
@@ -135,7 +140,7 @@ final class ProfileEnforcer {
 	}
 
 	/** A 422 carrying only the issues that made the write fail, so the client sees what to fix first. */
-	private static UnprocessableEntityException rejected(String type, OperationOutcome validation, String failure) {
+	private static UnprocessableEntityException rejected(String type, OperationOutcome validation) {
 		OperationOutcome outcome = new OperationOutcome();
 		if (validation != null) {
 			for (OperationOutcomeIssueComponent issue : validation.getIssue()) {
@@ -146,7 +151,7 @@ final class ProfileEnforcer {
 		}
 		if (outcome.getIssue().isEmpty()) {
 			outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
-					.setDiagnostics(failure).addExpression(type);
+					.setDiagnostics("validation failed without an error issue").addExpression(type);
 		}
 		String first = outcome.getIssueFirstRep().getDiagnostics();
 		int more = outcome.getIssue().size() - 1;

@@ -1,7 +1,6 @@
 package org.cwh.profiles;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
  * Once the JPA layer is up (Spring's refresh is done, Jetty not yet started), stores the IG's conformance resources
- * and subscription topics, then warms the validator on a daemon thread so that "ready" does not wait for it; validated writes that arrive
+ * and subscription topics, then warms the validator (writes and {@code $validate} share it) on a daemon thread so that "ready" does not wait for it; validated writes that arrive
  * sooner wait in {@link ProfileEnforcer}. A storing failure propagates and stops the start. Created by
  * {@link ProfilesConfig}.
  */
@@ -43,7 +42,7 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 	private void warmUp() {
 		long started = System.nanoTime();
 		try {
-			enforcer.warmUp(new SystemRequestDetails(), profiles.examples());
+			enforcer.warmUp(profiles.examples());
 			log.info("profiles: validator warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
 		} catch (RuntimeException e) {
 			// Not fatal: the first validated write then does this work itself.

@@ -5,8 +5,8 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.config.JpaConfig;
-import ca.uhn.fhir.jpa.interceptor.validation.RepositoryValidatingRuleBuilder;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cwh.config.SettingException;
@@ -17,7 +17,6 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,11 +74,15 @@ public class ProfilesConfig {
 		return profiles;
 	}
 
+	/**
+	 * Validates with HAPI's JPA instance validator, the module {@code $validate} uses (JPA's ValidationSupportConfig
+	 * bean {@code myInstanceValidator}), so both give one verdict from one set of warm caches.
+	 */
 	@Bean
-	ProfileEnforcer profileEnforcer(FhirContext ctx, ObjectProvider<RepositoryValidatingRuleBuilder> builders,
+	ProfileEnforcer profileEnforcer(FhirContext ctx, IInstanceValidatorModule jpaInstanceValidator,
 			ProfilePackage profiles, ProfilesSettings settings, IInterceptorService storageInterceptors) {
 		ProfileEnforcer enforcer =
-				new ProfileEnforcer(ctx, builders::getObject, profiles.profilesByType(), settings.requiredTypes());
+				new ProfileEnforcer(ctx, jpaInstanceValidator, profiles.profilesByType(), settings.requiredTypes());
 		// The storage pointcuts fire on the JPA service for every write path; the RestfulServer sees REST only.
 		storageInterceptors.registerInterceptor(enforcer);
 		return enforcer;

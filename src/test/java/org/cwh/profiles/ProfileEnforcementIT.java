@@ -4,11 +4,14 @@ import static org.cwh.testing.CwhServerExtension.fhir;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
 import org.cwh.profiles.IgFiles.Fixture;
 import org.cwh.testing.CwhServerExtension;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -33,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Writes that claim a CWH profile are held to it over HTTP. Every IG example is stored (PUT under its own id, in
  * dependency order, since the examples reference each other) and reads back as sent; the referrer's transaction
  * example posts; every must-fail fixture of profile-fixtures.csv is refused with 422 and an issue naming the rule it
- * breaks (the row's code and expression), on POST, in a batch, and by {@code $validate}, which agrees.
+ * breaks (the row's code and expression), on POST, in a batch, and by {@code $validate}, which agrees: with and
+ * without {@code profile=}, for every example and fixture, because writes and {@code $validate} run HAPI's one JPA
+ * instance validator.
  */
 @ExtendWith(CwhServerExtension.class)
 class ProfileEnforcementIT {
@@ -147,6 +153,40 @@ class ProfileEnforcementIT {
 		}));
 	}
 
+	/**
+	 * For every IG example (stored by PUT above) {@code $validate} without {@code profile=} and with each profile it
+	 * claims finds no error, as the write did; for every must-fail fixture (refused on POST:
+	 * {@link #everyMustFailFixtureIsRefusedOnPost}) {@code $validate} without {@code profile=} finds one (with it:
+	 * {@link #validateAgreesWithWriteTimeEnforcement}).
+	 */
+	@TestFactory
+	Stream<DynamicTest> validateAndWritesGiveTheSameVerdict() {
+		Stream<DynamicTest> examples = IgFiles.examplesInDependencyOrder().entrySet().stream()
+				.filter(e -> claimsOurs(e.getValue()))
+				.map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+					int put = stored.get(e.getKey()).statusCode();
+					String body = IgFiles.read(IgFiles.PROFILES.resolve(e.getKey()));
+					List<String> verdicts = new ArrayList<>();
+					verdicts.add("write " + (put == 200 || put == 201 ? "accepts" : "refuses"));
+					verdicts.add("$validate " + verdict(fhir().body(body).post("/" + e.getValue().fhirType() + "/$validate")));
+					for (CanonicalType profile : e.getValue().getMeta().getProfile()) {
+						verdicts.add("$validate?profile " + verdict(fhir().body(body)
+								.post("/" + e.getValue().fhirType() + "/$validate?profile=" + profile.getValue())));
+					}
+					assertTrue(verdicts.stream().allMatch(v -> v.endsWith("accepts")), e.getKey() + ": " + verdicts);
+				}));
+		Stream<DynamicTest> fixtures = mustFail().map(f -> DynamicTest.dynamicTest(f.file(), () ->
+				assertEquals("refuses", verdict(fhir().body(withoutId(f)).post("/" + f.resourceType() + "/$validate")),
+						f.file())));
+		return Stream.concat(examples, fixtures);
+	}
+
+	@Test
+	void writesAndValidateShareHapisOneInstanceValidator() {
+		assertSame(CwhServerExtension.server().bean(IInstanceValidatorModule.class),
+				CwhServerExtension.server().bean(ProfileEnforcer.class).validatorModule());
+	}
+
 	@Test
 	void validateWithProfileAcceptsAnExample() {
 		String task = IgFiles.read(IgFiles.PROFILES.resolve("Task-cwh-handoff-task-requested.json"));
@@ -204,6 +244,16 @@ class ProfileEnforcementIT {
 		fhir().body("""
 				{"resourceType":"Task","meta":{"profile":["%s"]},"status":"requested","intent":"order"}"""
 				.formatted(Canonical.profile("cwh-no-such-profile"))).post("/Task").then().statusCode(422);
+	}
+
+	/** {@code $validate}'s answer: an OperationOutcome with or without an error (or fatal) issue. */
+	private static String verdict(Response response) {
+		List<String> severities = response.jsonPath().getList("issue.severity", String.class);
+		return severities.contains("error") || severities.contains("fatal") ? "refuses" : "accepts";
+	}
+
+	private static boolean claimsOurs(Resource resource) {
+		return resource.getMeta().getProfile().stream().anyMatch(p -> Canonical.isOurs(p.getValue()));
 	}
 
 	private static Stream<Fixture> mustFail() {
