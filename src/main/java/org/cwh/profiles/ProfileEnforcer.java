@@ -4,13 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.util.ExtensionUtil;
 import ca.uhn.fhir.util.HapiExtensions;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
-import ca.uhn.fhir.validation.ValidationResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,6 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 
 /**
  * Holds every stored resource that claims a CWH profile to that profile: on create, update, the result of a PATCH,
@@ -31,8 +30,11 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
  * {@code $validate} runs, so a write and {@code $validate} give the same verdict and warm the same caches. Any error
  * rejects the write (as HAPI's {@code RepositoryValidatingRuleBuilder.requireValidationToDeclaredProfiles()} rule
  * does); this class turns it into a 422 whose OperationOutcome lists the errors, each with its {@code expression}.
- * Resources that claim no CWH profile are left alone (plain R4 traffic is not validated), unless their type is named
- * in {@code cwh.profiles.required-types}: those must claim one of our profiles. Registered by {@link ProfilesConfig}.
+ * Inside a FHIR transaction the entries are collected while HAPI writes them and validated together in one call
+ * ({@link ValidationInOneCall}) when HAPI has processed the last one, still inside the database transaction, so one
+ * refused entry rolls all of them back. Resources that claim no CWH profile are left alone (plain R4 traffic is not
+ * validated), unless their type is named in {@code cwh.profiles.required-types}: those must claim one of our
+ * profiles. Registered by {@link ProfilesConfig}.
  */
 @Interceptor
 final class ProfileEnforcer {
@@ -47,6 +49,10 @@ final class ProfileEnforcer {
 	 */
 	private final IInstanceValidatorModule validatorModule;
 	private final FhirValidator validator;
+	private final ValidationInOneCall validation;
+	/** TransactionDetails user data: the resources of the running transaction that wait for validation. */
+	private static final String COLLECTED = ProfileEnforcer.class.getName() + ".collected";
+
 	private final CompletableFuture<Void> warm = new CompletableFuture<>();
 	private volatile boolean warming;
 
@@ -58,16 +64,30 @@ final class ProfileEnforcer {
 		this.validatorModule = validatorModule;
 		// FhirValidator holds only its modules; validateWithResult keeps its state per call, so threads share it.
 		this.validator = ctx.newValidator().registerValidatorModule(validatorModule);
+		this.validation = new ValidationInOneCall(validator);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PROFILES)
-	public void created(IBaseResource resource, RequestDetails request) {
-		check(resource);
+	public void created(IBaseResource resource, TransactionDetails transaction) {
+		check(resource, transaction);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.PROFILES)
-	public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-		check(updated);
+	public void updated(IBaseResource previous, IBaseResource updated, TransactionDetails transaction) {
+		check(updated, transaction);
+	}
+
+	/**
+	 * HAPI has written every entry of a transaction (a batch entry is a transaction of one) and has not committed:
+	 * validate what {@link #check} collected, all in one call.
+	 */
+	@Hook(value = Pointcut.STORAGE_TRANSACTION_PROCESSED, order = InterceptorOrder.PROFILES)
+	public void transactionProcessed(TransactionDetails transaction) {
+		List<IBaseResource> collected = transaction.getUserData(COLLECTED);
+		if (collected != null) {
+			transaction.putUserData(COLLECTED, null);
+			validate(collected);
+		}
 	}
 
 	/** The module this enforcer validates with; {@code $validate} uses the same (a test holds them together). */
@@ -75,7 +95,7 @@ final class ProfileEnforcer {
 		return validatorModule;
 	}
 
-	private void check(IBaseResource resource) {
+	private void check(IBaseResource resource, TransactionDetails transaction) {
 		// Placeholders HAPI creates for reference targets carry no content to check (they are off here anyway).
 		if (ExtensionUtil.hasExtension(resource, HapiExtensions.EXT_RESOURCE_PLACEHOLDER)) {
 			return;
@@ -95,9 +115,33 @@ final class ProfileEnforcer {
 		if (warming) {
 			warm.join();
 		}
-		ValidationResult result = validator.validateWithResult(resource);
-		if (!result.isSuccessful()) {
-			throw rejected(type, (OperationOutcome) result.toOperationOutcome());
+		// HAPI opens this window in BaseTransactionProcessor.doTransactionWriteOperations only, and closes it right
+		// before STORAGE_TRANSACTION_PROCESSED; a write outside it (a plain create, an interceptor's own write) is
+		// validated at once.
+		if (transaction != null
+				&& transaction.isAcceptingDeferredInterceptorBroadcasts(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)) {
+			List<IBaseResource> collected = transaction.getOrCreateUserData(COLLECTED, ArrayList::new);
+			// HAPI may hand the same entry over twice (its update after resolving the bundle's references).
+			if (collected.stream().noneMatch(r -> r == resource)) {
+				collected.add(resource);
+			}
+			return;
+		}
+		validate(List.of(resource));
+	}
+
+	private void validate(List<IBaseResource> resources) {
+		List<OperationOutcome> outcomes = validation.errorsOf(resources);
+		OperationOutcome errors = new OperationOutcome();
+		String firstType = null;
+		for (int i = 0; i < resources.size(); i++) {
+			if (!outcomes.get(i).getIssue().isEmpty()) {
+				firstType = firstType == null ? ctx.getResourceType(resources.get(i)) : firstType;
+				outcomes.get(i).getIssue().forEach(errors::addIssue);
+			}
+		}
+		if (firstType != null) {
+			throw rejected(firstType, errors);
 		}
 	}
 
@@ -123,6 +167,8 @@ final class ProfileEnforcer {
 						});
 				validator.validateWithResult(instance);
 			}));
+			// And the collection Bundle a transaction's entries are validated in.
+			validation.errorsOf(examples.stream().limit(2).toList());
 		} finally {
 			warm.complete(null);
 		}
@@ -139,20 +185,8 @@ final class ProfileEnforcer {
 		return new UnprocessableEntityException(outcome.getIssueFirstRep().getDiagnostics(), outcome);
 	}
 
-	/** A 422 carrying only the issues that made the write fail, so the client sees what to fix first. */
-	private static UnprocessableEntityException rejected(String type, OperationOutcome validation) {
-		OperationOutcome outcome = new OperationOutcome();
-		if (validation != null) {
-			for (OperationOutcomeIssueComponent issue : validation.getIssue()) {
-				if (issue.getSeverity() == IssueSeverity.ERROR || issue.getSeverity() == IssueSeverity.FATAL) {
-					outcome.addIssue(issue.copy());
-				}
-			}
-		}
-		if (outcome.getIssue().isEmpty()) {
-			outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
-					.setDiagnostics("validation failed without an error issue").addExpression(type);
-		}
+	/** A 422 carrying only the issues that made the write fail (its errors), so the client sees what to fix first. */
+	private static UnprocessableEntityException rejected(String type, OperationOutcome outcome) {
 		String first = outcome.getIssueFirstRep().getDiagnostics();
 		int more = outcome.getIssue().size() - 1;
 		return new UnprocessableEntityException(type + " does not conform to the CWH profile it claims: " + first
