@@ -65,10 +65,16 @@ public final class BackendServicesClient {
 
 	/** Authenticates with a private JWK (RSA or EC P-384), signing each assertion anew. */
 	public static BackendServicesClient withKey(String fhirBase, String clientId, String scope, JWK privateKey) {
+		return withKey(fhirBase, clientId, scope, privateKey, Clock.systemUTC());
+	}
+
+	/** As {@link #withKey(String, String, String, JWK)}, dating assertions and token expiry by this clock. */
+	public static BackendServicesClient withKey(String fhirBase, String clientId, String scope, JWK privateKey,
+			Clock clock) {
 		if (!privateKey.isPrivate()) {
 			throw new IllegalArgumentException("the client key must be a private JWK");
 		}
-		return new BackendServicesClient(fhirBase, clientId, scope, privateKey, null, Clock.systemUTC());
+		return new BackendServicesClient(fhirBase, clientId, scope, privateKey, null, clock);
 	}
 
 	/** Reads the private JWK from a file, e.g. what {@code --client-key} names. */

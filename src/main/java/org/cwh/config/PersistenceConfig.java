@@ -18,7 +18,6 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -44,11 +43,6 @@ public class PersistenceConfig {
 	@Bean
 	public DatabaseSettings databaseSettings(SettingsSource source) {
 		return DatabaseSettings.from(source);
-	}
-
-	@Bean
-	public Clock clock() {
-		return Clock.systemUTC();
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package org.cwh.server;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
@@ -54,8 +55,16 @@ public final class CwhServer implements AutoCloseable {
 		this.spring = spring;
 	}
 
-	/** Checks every setting, starts Spring and Jetty, or cleans up and throws. */
+	/** Checks every setting, starts Spring and Jetty on the system clock (UTC), or cleans up and throws. */
 	public static CwhServer start(SettingsSource source) {
+		return start(source, Clock.systemUTC());
+	}
+
+	/**
+	 * As {@link #start(SettingsSource)}, with the {@link Clock} every feature reads the time from: deadlines, token
+	 * lifetimes, delivery back-off. Tests pass one they can move forward instead of sleeping.
+	 */
+	public static CwhServer start(SettingsSource source, Clock clock) {
 		ServerSettings settings = ServerSettings.from(source);
 		DatabaseSettings.from(source);
 		RestSettings restSettings = RestSettings.from(source);
@@ -68,6 +77,7 @@ public final class CwhServer implements AutoCloseable {
 		Server jetty = null;
 		try {
 			spring.registerBean(SettingsSource.class, () -> source);
+			spring.registerBean(Clock.class, () -> clock);
 			spring.getBeanFactory().addBeanPostProcessor(preload);
 			spring.register(FEATURES.toArray(Class<?>[]::new));
 			spring.refresh();

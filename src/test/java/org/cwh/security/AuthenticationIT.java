@@ -109,7 +109,7 @@ class AuthenticationIT {
 
 	@Test
 	void anExpiredTokenOfOurOwnKeyIs401Expired() throws Exception {
-		Instant past = Instant.now().minus(Duration.ofHours(1));
+		Instant past = CwhServerExtension.clock().instant().minus(Duration.ofHours(1));
 		JWTClaimsSet claims = ourClaims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300)))
 				.build();
 		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256))
@@ -119,7 +119,7 @@ class AuthenticationIT {
 
 	@Test
 	void aTokenNotYetValidIs401() throws Exception {
-		Instant future = Instant.now().plus(Duration.ofHours(1));
+		Instant future = CwhServerExtension.clock().instant().plus(Duration.ofHours(1));
 		JWTClaimsSet claims = ourClaims().notBeforeTime(Date.from(future))
 				.expirationTime(Date.from(future.plusSeconds(300))).build();
 		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256))
@@ -158,7 +158,7 @@ class AuthenticationIT {
 
 		anonymous().header("Authorization", authorization).get("/Patient?_count=1").then().statusCode(401)
 				.body("issue[0].diagnostics", containsString("deactivated"));
-		tokenRequest(client, assertion(client, Instant.now().plusSeconds(120), UUID.randomUUID().toString()))
+		tokenRequest(client, assertion(client, CwhServerExtension.clock().instant().plusSeconds(120), UUID.randomUUID().toString()))
 				.then().statusCode(400).body("error", equalTo("invalid_client"))
 				.body("error_description", containsString("deactivated"));
 	}
@@ -186,7 +186,7 @@ class AuthenticationIT {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs system/Task.cruds",
 				Role.PROVIDER);
 		tokenRequest(client, "system/Patient.rs system/Task.rs system/Observation.rs",
-				assertion(client, Instant.now().plusSeconds(240), UUID.randomUUID().toString()))
+				assertion(client, CwhServerExtension.clock().instant().plusSeconds(240), UUID.randomUUID().toString()))
 				.then().statusCode(200)
 				.header("Cache-Control", "no-store")
 				.body("token_type", equalTo("bearer"))
@@ -198,14 +198,14 @@ class AuthenticationIT {
 	void aScopeNotRegisteredIsInvalidScope() {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
 		tokenRequest(client, "system/Task.cruds",
-				assertion(client, Instant.now().plusSeconds(240), UUID.randomUUID().toString()))
+				assertion(client, CwhServerExtension.clock().instant().plusSeconds(240), UUID.randomUUID().toString()))
 				.then().statusCode(400).body("error", equalTo("invalid_scope"));
 	}
 
 	@Test
 	void aReplayedAssertionIsRefused() {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
-		String assertion = assertion(client, Instant.now().plusSeconds(240), UUID.randomUUID().toString());
+		String assertion = assertion(client, CwhServerExtension.clock().instant().plusSeconds(240), UUID.randomUUID().toString());
 		tokenRequest(client, assertion).then().statusCode(200);
 		tokenRequest(client, assertion).then().statusCode(400).body("error", equalTo("invalid_client"))
 				.body("error_description", containsString("jti"));
@@ -214,7 +214,7 @@ class AuthenticationIT {
 	@Test
 	void anAssertionLivingLongerThanFiveMinutesIsRefused() {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
-		tokenRequest(client, assertion(client, Instant.now().plus(Duration.ofMinutes(10)), UUID.randomUUID()
+		tokenRequest(client, assertion(client, CwhServerExtension.clock().instant().plus(Duration.ofMinutes(10)), UUID.randomUUID()
 				.toString())).then().statusCode(400).body("error", equalTo("invalid_client"))
 				.body("error_description", containsString("5 minutes"));
 	}
@@ -222,7 +222,7 @@ class AuthenticationIT {
 	@Test
 	void anExpiredAssertionIsRefused() {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
-		tokenRequest(client, assertion(client, Instant.now().minus(Duration.ofMinutes(5)), UUID.randomUUID()
+		tokenRequest(client, assertion(client, CwhServerExtension.clock().instant().minus(Duration.ofMinutes(5)), UUID.randomUUID()
 				.toString())).then().statusCode(400).body("error", equalTo("invalid_client"))
 				.body("error_description", containsString("expired"));
 	}
@@ -230,7 +230,7 @@ class AuthenticationIT {
 	@Test
 	void anAssertionForAnotherAudienceIsRefused() throws Exception {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
-		JWTClaimsSet claims = assertionClaims(client, Instant.now().plusSeconds(200), UUID.randomUUID().toString())
+		JWTClaimsSet claims = assertionClaims(client, CwhServerExtension.clock().instant().plusSeconds(200), UUID.randomUUID().toString())
 				.audience("https://other.example.org/auth/token").build();
 		tokenRequest(client, sign(claims, client.key(), JWSAlgorithm.RS384)).then().statusCode(400)
 				.body("error", equalTo("invalid_client")).body("error_description", containsString("aud"));
@@ -239,7 +239,7 @@ class AuthenticationIT {
 	@Test
 	void anAssertionSignedRs256OrByAnotherKeyIsRefused() throws Exception {
 		TestClient client = CwhServerExtension.client("cwh-test-tokens", "system/Patient.rs", Role.PROVIDER);
-		JWTClaimsSet claims = assertionClaims(client, Instant.now().plusSeconds(200), UUID.randomUUID().toString())
+		JWTClaimsSet claims = assertionClaims(client, CwhServerExtension.clock().instant().plusSeconds(200), UUID.randomUUID().toString())
 				.build();
 		tokenRequest(client, sign(claims, client.key(), JWSAlgorithm.RS256)).then().statusCode(400)
 				.body("error", equalTo("invalid_client")).body("error_description", containsString("RS384"));
@@ -253,7 +253,7 @@ class AuthenticationIT {
 		RSAKey key = TestClientKeys.rsa("k");
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("nobody-registered").subject("nobody-registered")
 				.audience(root() + "/auth/token").jwtID(UUID.randomUUID().toString())
-				.expirationTime(Date.from(Instant.now().plusSeconds(200))).build();
+				.expirationTime(Date.from(CwhServerExtension.clock().instant().plusSeconds(200))).build();
 		tokenForm(Map.of("grant_type", "client_credentials", "scope", "system/Patient.rs",
 				"client_assertion_type", ClientAssertions.ASSERTION_TYPE,
 				"client_assertion", sign(claims, key, JWSAlgorithm.RS384)))
@@ -295,7 +295,7 @@ class AuthenticationIT {
 
 	/** Claims as the server would issue them to the test operator. */
 	private static JWTClaimsSet.Builder ourClaims() {
-		Instant now = Instant.now();
+		Instant now = CwhServerExtension.clock().instant();
 		return new JWTClaimsSet.Builder().issuer(root() + "/auth").subject("cwh-test-admin")
 				.audience(server().baseUrl()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
 				.jwtID(UUID.randomUUID().toString()).claim("client_id", "cwh-test-admin")

@@ -49,6 +49,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class CwhServerExtension implements BeforeAllCallback {
 
 	private static volatile Running running;
+	private static final TestClock CLOCK = new TestClock();
+
+	/** The clock of the server and of every test client: move it forward instead of sleeping. */
+	public static TestClock clock() {
+		return CLOCK;
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -63,7 +69,7 @@ public final class CwhServerExtension implements BeforeAllCallback {
 			values.put("cwh.db.url", database.url());
 			values.put("cwh.db.user", database.user());
 			values.putAll(TestSettings.extra());
-			CwhServer server = CwhServer.start(SettingsSource.ofValues(values));
+			CwhServer server = CwhServer.start(SettingsSource.ofValues(values), CLOCK);
 			running = new Running(server, database);
 			running.admin = register(server, "cwh-test-admin", ADMIN_ORGANIZATION, List.of("system/*.cruds"),
 					Set.of(Role.ADMIN));
@@ -101,7 +107,7 @@ public final class CwhServerExtension implements BeforeAllCallback {
 		server.bean(ClientRegistry.class).register(clientId, new ClientRegistry.Registration(organizationId, roles,
 				scopes, new JWKSet(key.toPublicJWK()).toString(), null, true));
 		BackendServicesClient tokens =
-				BackendServicesClient.withKey(server.baseUrl(), clientId, String.join(" ", scopes), key);
+				BackendServicesClient.withKey(server.baseUrl(), clientId, String.join(" ", scopes), key, CLOCK);
 		return new TestClient(clientId, organizationId, roles, scopes, key, tokens);
 	}
 
