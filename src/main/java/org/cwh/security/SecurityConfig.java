@@ -43,7 +43,7 @@ public class SecurityConfig {
 					SecuritySettings.AUTH.envVar());
 		}
 		if (settings.clientSecrets()) {
-			log.warn("auth: client secrets are ON (client_secret_basic accepted at /auth/token; {} or --demo); "
+			log.warn("auth: client secrets are ON (client_secret_basic accepted at /auth/token; {}=true or --demo); "
 					+ "production clients should sign a client_assertion instead", SecuritySettings.CLIENT_SECRETS
 							.envVar());
 		}
@@ -68,6 +68,12 @@ public class SecurityConfig {
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return false;
 		}
+	}
+
+	/** The demo's clients, registered at start when {@code cwh.demo} is true. */
+	@Bean
+	DemoClients demoClients(SettingsSource source, ClientRegistry registry, DaoRegistry daos) {
+		return new DemoClients(source.bool(SharedSettings.DEMO), registry, daos);
 	}
 
 	@Bean
