@@ -110,11 +110,6 @@ final class ProfileEnforcer {
 			}
 			return;
 		}
-		// Wait for the warm-up rather than build the same snapshots and caches beside it (seconds on two cores);
-		// a process that never started one (no context refresh) simply validates.
-		if (warming) {
-			warm.join();
-		}
 		// HAPI opens this window in BaseTransactionProcessor.doTransactionWriteOperations only, and closes it right
 		// before STORAGE_TRANSACTION_PROCESSED; a write outside it (a plain create, an interceptor's own write) is
 		// validated at once.
@@ -145,9 +140,21 @@ final class ProfileEnforcer {
 		}
 	}
 
-	/** From now on, validated writes wait for {@link #warmUp}; call before starting it on its thread. */
+	/** From now on, REST writes wait for {@link #warmUp} ({@link #awaitWarmUp}); call before starting it. */
 	void expectWarmUp() {
 		warming = true;
+	}
+
+	/**
+	 * Blocks until the warm-up has run, rather than build the same snapshots and caches beside it (seconds on two
+	 * cores); returns at once when none was started (no context refresh). Never call it holding a database
+	 * connection: the warm-up needs one. Writes made inside the server while it warms (the directory seed) do not
+	 * wait, they validate beside it.
+	 */
+	void awaitWarmUp() {
+		if (warming) {
+			warm.join();
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cwh.config.RestfulServerContributor;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingsSource;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@code cwh-profiles/}, packaged from {@code profiles/}), puts them first in HAPI's JPA validation chain (so write
  * checks, {@code $validate} and the CapabilityStatement's {@code supportedProfile} all see them, offline), stores them
  * under their own ids (readable, and our SearchParameters active), and registers {@link ProfileEnforcer} on the JPA
- * interceptor service. The validator is warmed on a background thread; writes that need it wait for it. Always on;
+ * interceptor service. The validator is warmed on a background thread; REST writes wait for it before they open a
+ * database transaction ({@link WarmValidatorGate}). Always on;
  * {@code cwh.profiles.required-types} makes some types require a CWH profile.
  */
 @Configuration
@@ -86,6 +88,12 @@ public class ProfilesConfig {
 		// The storage pointcuts fire on the JPA service for every write path; the RestfulServer sees REST only.
 		storageInterceptors.registerInterceptor(enforcer);
 		return enforcer;
+	}
+
+	@Bean
+	RestfulServerContributor warmValidatorGate(ProfileEnforcer enforcer) {
+		WarmValidatorGate gate = new WarmValidatorGate(enforcer);
+		return server -> server.registerInterceptor(gate);
 	}
 
 	@Bean
