@@ -82,6 +82,11 @@ public class PersistenceConfig {
 		settings.setExpungeEnabled(false);
 		settings.setDeleteExpungeEnabled(false);
 		settings.setAllowExternalReferences(false);
+		// Pre-expansion into the terminology tables needs Hibernate Search (a Lucene index), which this server does
+		// not run: the scheduled job only logged HSEARCH800001 for every IG ValueSet. Validation and $expand expand
+		// our small ValueSets in memory instead.
+		settings.setEnableTaskPreExpandValueSets(false);
+		settings.setPreExpandValueSets(false);
 		return settings;
 	}
 
