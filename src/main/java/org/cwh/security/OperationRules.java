@@ -25,6 +25,8 @@ final class OperationRules {
 			// Validation is a dry-run write: whoever may create or update the type may check a body first.
 			Map.entry("$validate", new Interaction[] {Interaction.CREATE, Interaction.UPDATE}),
 			Map.entry("$everything", new Interaction[] {Interaction.READ}),
+			// A referral's steps and times: whoever may read the Task (its read then applies the organization rules).
+			Map.entry("$timeline", new Interaction[] {Interaction.READ}),
 			Map.entry("$document", new Interaction[] {Interaction.READ}),
 			Map.entry("$meta", new Interaction[] {Interaction.READ}),
 			Map.entry("$lastn", new Interaction[] {Interaction.SEARCH}),

@@ -2,13 +2,15 @@ package org.cwh.workflow;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.cwh.config.RestfulServerContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The warm handoff: the Task state table enforced on every write path ({@link TaskTransitionInterceptor}) and the
  * loop closed when a handoff completes ({@link ReferralCompletionInterceptor}), both on HAPI's JPA interceptor
- * service so REST, PATCH, transactions and internal writes all pass through them. Always on.
+ * service so REST, PATCH, transactions and internal writes all pass through them; and each referral's
+ * {@code $timeline} ({@link TimelineOperation}). Always on.
  */
 @Configuration
 public class WorkflowConfig {
@@ -18,6 +20,12 @@ public class WorkflowConfig {
 		TaskTransitionInterceptor interceptor = new TaskTransitionInterceptor(HandoffStateTable.REFERRAL);
 		storageInterceptors.registerInterceptor(interceptor);
 		return interceptor;
+	}
+
+	@Bean
+	RestfulServerContributor timelineOperation(DaoRegistry daos) {
+		TimelineOperation operation = new TimelineOperation(daos);
+		return server -> server.registerProvider(operation);
 	}
 
 	@Bean

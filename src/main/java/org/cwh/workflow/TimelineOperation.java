@@ -1,0 +1,115 @@
+package org.cwh.workflow;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.HistorySearchDateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * {@code GET /fhir/Task/{id}/$timeline}: how a referral went, step by step ({@link HandoffTimeline}), as
+ * {@code Parameters}: {@code task}, {@code status}, and one {@code step} per reached step with parts {@code name}
+ * (created, received, accepted, first-contact, first-visit, completed, ended), {@code at}, {@code sinceCreated} (a
+ * UCUM duration in seconds), {@code source} (the Task, with {@code version} the version that marks the step, or the
+ * contact that marks it) and, for {@code ended}, {@code detail} (the final status). Registered on the FHIR endpoint by {@link WorkflowConfig}.
+ *
+ * <p>The Task is read with the caller's request, so whoever may not read it gets what a read would answer (403 or
+ * 404). Its history and its contacts are then read as the server: the timeline shows only times and ids, and a
+ * referral's parties must see when it moved even through versions or contacts they could not read whole.
+ */
+public final class TimelineOperation {
+
+	private static final String UCUM = "http://unitsofmeasure.org";
+	/** Outreach that did not happen, or was recorded in error, is no contact. */
+	private static final Set<Communication.CommunicationStatus> NO_CONTACT =
+			Set.of(Communication.CommunicationStatus.NOTDONE, Communication.CommunicationStatus.ENTEREDINERROR);
+
+	private final DaoRegistry daos;
+
+	TimelineOperation(DaoRegistry daos) {
+		this.daos = daos;
+	}
+
+	@Operation(name = "$timeline", idempotent = true, type = Task.class)
+	public Parameters timeline(@IdParam IdType id, RequestDetails request) {
+		IFhirResourceDao<Task> tasks = daos.getResourceDao(Task.class);
+		Task task = tasks.read(id.toUnqualifiedVersionless(), request);
+		String taskId = "Task/" + task.getIdElement().getIdPart();
+
+		List<HandoffTimeline.Version> versions = new ArrayList<>();
+		IBundleProvider history = tasks.history(task.getIdElement().toUnqualifiedVersionless(),
+				new HistorySearchDateRangeParam(), new SystemRequestDetails());
+		for (IBaseResource resource : history.getAllResources()) {
+			Task version = (Task) resource;
+			versions.add(new HandoffTimeline.Version(version.getIdElement().getVersionIdPart(),
+					version.getMeta().getLastUpdated().toInstant(),
+					version.hasStatus() ? version.getStatus().toCode() : "",
+					version.getBusinessStatus().getCoding().stream()
+							.filter(c -> HandoffTimeline.STEP_SYSTEM.equals(c.getSystem())).map(Coding::getCode)
+							.findFirst().orElse(null)));
+		}
+
+		List<HandoffTimeline.Reached> steps = HandoffTimeline.of(taskId, versions, contacts(taskId));
+
+		Parameters timeline = new Parameters();
+		timeline.addParameter().setName("task").setValue(new Reference(taskId));
+		timeline.addParameter().setName("status").setValue(new CodeType(task.getStatus().toCode()));
+		for (HandoffTimeline.Reached step : steps) {
+			ParametersParameterComponent p = timeline.addParameter().setName("step");
+			p.addPart().setName("name").setValue(new CodeType(step.step().code()));
+			p.addPart().setName("at").setValue(new DateTimeType(Date.from(step.at())));
+			Duration since = new Duration();
+			since.setValue(step.sinceCreated().toSeconds()).setUnit("s").setSystem(UCUM).setCode("s");
+			p.addPart().setName("sinceCreated").setValue(since);
+			// HAPI's encoder strips versions from references, so a Task version's number goes in a part of its own.
+			String[] source = step.source().split("/_history/");
+			p.addPart().setName("source").setValue(new Reference(source[0]));
+			if (source.length == 2) {
+				p.addPart().setName("version").setValue(new IdType(source[1]));
+			}
+			if (step.detail() != null) {
+				p.addPart().setName("detail").setValue(new CodeType(step.detail()));
+			}
+		}
+		return timeline;
+	}
+
+	/** Outreach recorded against the Task: Communications based on it or part of it. */
+	private List<HandoffTimeline.Contact> contacts(String taskId) {
+		IFhirResourceDao<Communication> communications = daos.getResourceDao(Communication.class);
+		List<HandoffTimeline.Contact> contacts = new ArrayList<>();
+		for (String link : List.of("based-on", "part-of")) {
+			SearchParameterMap search = SearchParameterMap.newSynchronous(link, new ReferenceParam(taskId));
+			for (IBaseResource resource : communications.search(search, new SystemRequestDetails()).getAllResources()) {
+				Communication c = (Communication) resource;
+				if (NO_CONTACT.contains(c.getStatus())) {
+					continue;
+				}
+				Date at = c.hasSent() ? c.getSent() : c.getMeta().getLastUpdated();
+				contacts.add(new HandoffTimeline.Contact("Communication/" + c.getIdElement().getIdPart(),
+						at.toInstant()));
+			}
+		}
+		return contacts;
+	}
+}
