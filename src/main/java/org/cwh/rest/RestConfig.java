@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The FHIR protocol behaviour CWH adds to HAPI: idempotent conditional-create retries, 412 for stale
+ * The FHIR protocol behaviour CWH adds to HAPI: idempotent conditional-create retries (also on a chained
+ * {@code ifNoneExist}), 412 for stale
  * {@code If-Match}, strict parsing (unknown elements are refused, not dropped), clean error bodies, ETags on PATCH, empty XML Patches refused, a truthful CapabilityStatement and
  * the OpenAPI/Swagger UI at {@code /fhir/swagger-ui/}. Always on.
  */
@@ -28,6 +29,7 @@ public class RestConfig {
 			// believes it stored data that is gone. Refuse it with a 400 that names the element instead.
 			server.getFhirContext().setParserErrorHandler(new StrictErrorHandler());
 			server.registerInterceptor(new IdempotentRetryInterceptor());
+			server.registerInterceptor(new QualifiedMatchUrls());
 			server.registerInterceptor(new ErrorResponseInterceptor());
 			server.registerInterceptor(new PatchEtagInterceptor());
 			server.registerInterceptor(new XmlPatchInterceptor());

@@ -64,6 +64,37 @@ class TransactionIT {
 				.body("total", equalTo(0));
 	}
 
+	/**
+	 * An {@code ifNoneExist} that starts with a chain (a Provenance has no identifier; its target's has) makes the
+	 * entry idempotent: the retry finds what the first post created. Stock HAPI 8.8 answered it 500.
+	 */
+	@Test
+	void aChainedIfNoneExistCreatesOnceAndARetryFindsIt() {
+		String identifier = uuid();
+		String placeholder = "urn:uuid:" + uuid();
+		String transaction = bundle("transaction",
+				"""
+				{"fullUrl":"%1$s","resource":%2$s,
+				 "request":{"method":"POST","url":"Patient","ifNoneExist":"identifier=%3$s|%4$s"}}"""
+						.formatted(placeholder, patient(family(), identifier), SYSTEM, identifier),
+				"""
+				{"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Provenance","target":[{"reference":"%2$s"}],
+				  "recorded":"2026-03-03T01:05:00Z","agent":[{"who":{"display":"crisis clinician"}}]},
+				 "request":{"method":"POST","url":"Provenance","ifNoneExist":"target:Patient.identifier=%3$s|%4$s"}}"""
+						.formatted(uuid(), placeholder, SYSTEM, identifier));
+
+		String first = fhir().body(transaction).post("/").then().statusCode(200)
+				.body("entry[1].response.status", startsWith("201")).extract().jsonPath()
+				.getString("entry[1].response.location").replaceAll("/_history/.*", "");
+		String retried = fhir().body(transaction).post("/").then().statusCode(200)
+				.body("entry[1].response.status", startsWith("200")).extract().jsonPath()
+				.getString("entry[1].response.location").replaceAll("/_history/.*", "");
+
+		org.junit.jupiter.api.Assertions.assertEquals(first, retried);
+		fhir().get("/Provenance?target:Patient.identifier=" + SYSTEM + "|" + identifier + "&_summary=count")
+				.then().statusCode(200).body("total", equalTo(1));
+	}
+
 	@Test
 	void batchReportsEachEntryOnItsOwn() {
 		String identifier = uuid();
