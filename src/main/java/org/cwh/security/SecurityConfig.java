@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * Authentication, always on unless {@code CWH_AUTH=off}: the client registry and the server's signing key in the
  * database, the token endpoint {@code /auth/token} and key set {@code /auth/jwks}, SMART discovery at
  * {@code /fhir/.well-known/smart-configuration}, the bearer check on {@code /fhir/*} and the hook that hands each
- * request's {@link Caller} to HAPI; and authorization, what each Caller may do ({@link #authorization}).
+ * request's {@link Caller} to HAPI, the admin API {@code /auth/clients}; and authorization, what each Caller may do
+ * ({@link #authorization}).
  */
 @Configuration
 public class SecurityConfig {
@@ -57,6 +58,11 @@ public class SecurityConfig {
 
 	@Bean
 	public ClientRegistry clientRegistry(DataSource dataSource, DaoRegistry daos, Clock clock) {
+		return registry(dataSource, daos, clock);
+	}
+
+	/** The registry on this database, its tables created when missing; also used by {@link ClientCommand}. */
+	static ClientRegistry registry(DataSource dataSource, DaoRegistry daos, Clock clock) {
 		AuthTables.create(dataSource);
 		return new ClientRegistry(dataSource, id -> organizationExists(daos, id), clock);
 	}
@@ -94,13 +100,16 @@ public class SecurityConfig {
 		return context -> {
 			context.addServlet(new ServletHolder("auth-token",
 					new TokenServlet(registry, assertions, tokens, urls, settings.clientSecrets())), Urls.TOKEN_PATH);
+			BearerTokens bearerTokens = new BearerTokens(tokens, registry, urls);
+			context.addServlet(new ServletHolder("auth-clients", new ClientsServlet(registry, bearerTokens)),
+					ClientsServlet.PATH + "/*");
 			DiscoveryServlet discovery = new DiscoveryServlet(urls, keys, settings.clientSecrets());
 			context.addServlet(new ServletHolder("auth-jwks", discovery), "/auth/jwks");
 			context.addServlet(new ServletHolder("smart-configuration", discovery),
 					"/fhir/.well-known/smart-configuration");
 			if (settings.on()) {
-				context.addFilter(new FilterHolder(new BearerFilter(new BearerTokens(tokens, registry, urls),
-						fhirContext)), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+				context.addFilter(new FilterHolder(new BearerFilter(bearerTokens, fhirContext)), "/fhir/*",
+						EnumSet.of(DispatcherType.REQUEST));
 			} else {
 				context.addFilter(new FilterHolder(new AuthOffWarningFilter()), "/*",
 						EnumSet.of(DispatcherType.REQUEST));

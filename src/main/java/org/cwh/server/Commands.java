@@ -8,12 +8,13 @@ import org.cwh.bench.BenchCommand;
 import org.cwh.config.CliCommand;
 import org.cwh.config.SettingKey;
 import org.cwh.load.LoadCommand;
+import org.cwh.security.ClientCommand;
 
 /** The commands besides {@code serve}, and the {@code --help} text that lists them with every setting. */
 final class Commands {
 
 	/** Every command of the jar besides {@code serve}. */
-	static final List<CliCommand> ALL = List.of(new LoadCommand(), new BenchCommand());
+	static final List<CliCommand> ALL = List.of(new LoadCommand(), new ClientCommand(), new BenchCommand());
 
 	private Commands() {}
 
