@@ -35,3 +35,5 @@ Alias: $topic-notification-shape = http://hl7.org/fhir/4.3/StructureDefinition/e
 Alias: $backport-subscription = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription
 Alias: $backport-filter-criteria = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-filter-criteria
 Alias: $backport-payload-content = http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content
+Alias: $v3-DataOperation = http://terminology.hl7.org/CodeSystem/v3-DataOperation
+Alias: $provenance-participant-type = http://terminology.hl7.org/CodeSystem/provenance-participant-type

@@ -56,7 +56,11 @@ final class Workloads {
 				.connectTimeout(Duration.ofSeconds(5)).build();
 	}
 
-	void runAll(Duration readyAfter) throws IOException, InterruptedException {
+	/**
+	 * @param readyAfter how long the launched node took to be ready, or null for a server started elsewhere
+	 * @param inboxTasks Tasks to load for the inbox query ({@link InboxWorkload}); 0 skips it
+	 */
+	void runAll(Duration readyAfter, int inboxTasks) throws IOException, InterruptedException {
 		out.printf("CWH benchmark: %d cores, Java %s, target %s%s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), target.base(),
 				readyAfter == null ? "" : " (launched here on an empty H2 file database)");
@@ -72,6 +76,9 @@ final class Workloads {
 			reads(ids, Duration.ofMillis(Math.round(15_000 * scale)));
 			transactions((int) Math.round(200 * scale));
 			igTransactions((int) Math.round(100 * scale));
+			if (inboxTasks > 0) {
+				new InboxWorkload(this, out, runId).run(inboxTasks);
+			}
 		} finally {
 			sampler.interrupt();
 		}
@@ -179,7 +186,7 @@ final class Workloads {
 	}
 
 	/**
-	 * The IG's referral transaction (5 entries, 4 claiming a CWH profile) against the same bundle with
+	 * The IG's referral transaction (7 entries, 5 claiming a CWH profile) against the same bundle with
 	 * {@code meta.profile} removed, which the server stores without validating. Alternated so both see the same
 	 * database size and JIT state.
 	 */
@@ -205,8 +212,8 @@ final class Workloads {
 			withoutProfiles.add(s);
 			strippedNanos += s;
 		}
-		report("IG transaction, profiles stripped (5 res.)", withoutProfiles, strippedNanos, 95, "n=" + count);
-		report("IG transaction, validated writes (5 res.)", withProfiles, validatedNanos, 95, "n=" + count);
+		report("IG transaction, profiles stripped (7 res.)", withoutProfiles, strippedNanos, 95, "n=" + count);
+		report("IG transaction, validated writes (7 res.)", withProfiles, validatedNanos, 95, "n=" + count);
 	}
 
 	private void putIgTargets() throws IOException, InterruptedException {
@@ -262,14 +269,14 @@ final class Workloads {
 		}
 	}
 
-	private HttpRequest post(String path, String body) {
+	HttpRequest post(String path, String body) {
 		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
 				.header("Prefer", "return=minimal")
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 	}
 
-	private HttpRequest get(String path) {
+	HttpRequest get(String path) {
 		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
 				.header("Accept", "application/fhir+json").GET().build();
 	}
@@ -278,7 +285,7 @@ final class Workloads {
 		return URI.create(target.base().toString() + path);
 	}
 
-	private HttpResponse<String> send(HttpRequest request, int... expected) throws IOException, InterruptedException {
+	HttpResponse<String> send(HttpRequest request, int... expected) throws IOException, InterruptedException {
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (java.util.Arrays.stream(expected).noneMatch(s -> s == response.statusCode())) {
 			throw new IOException(request.method() + " " + request.uri().getPath() + " answered "
@@ -299,7 +306,7 @@ final class Workloads {
 		throw new IOException("Location names no Patient id");
 	}
 
-	private void report(String what, Latencies latencies, long elapsedNanos, int tail, String size) {
+	void report(String what, Latencies latencies, long elapsedNanos, int tail, String size) {
 		out.printf("%-44s %8.1f /s   p50 %6.1f ms   p%d %6.1f ms   (%s)%n", what, latencies.perSecond(elapsedNanos),
 				latencies.percentileMillis(50), tail, latencies.percentileMillis(tail), size);
 		out.flush();

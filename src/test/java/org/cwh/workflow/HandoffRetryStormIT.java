@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The referrer's handoff transaction from the IG ({@code Bundle-cwh-referral-transaction}), retried the way a
  * timed-out interface engine retries: 50 copies at once. Every copy succeeds and names the same Patient, Encounter,
- * screening, ServiceRequest and Task, and each of them exists once.
+ * screening, safety plan, ServiceRequest, Task and Provenance, and each of them exists once.
  */
 @Tag("postgres")
 @ExtendWith(CwhServerExtension.class)
@@ -39,7 +39,7 @@ class HandoffRetryStormIT {
 	private static final Path PROFILES = Path.of("profiles");
 	/** The business identifiers of the example's entries: replaced per run so every run starts from nothing. */
 	private static final List<String> IDENTIFIERS =
-			List.of("HC-104233", "E-2026-88102", "O-2026-88102-2", "R-2026-0042", "H-2026-0042");
+			List.of("HC-104233", "E-2026-88102", "O-2026-88102-2", "SP-2026-88102", "R-2026-0042", "H-2026-0042");
 
 	private static TestClient referrer;
 
@@ -74,12 +74,16 @@ class HandoffRetryStormIT {
 					.map(location -> location.replaceAll("/_history/.*", "")).toList());
 		}
 		assertThat(answers).as("every retry names the same resources").hasSize(1);
-		assertThat(answers.iterator().next()).hasSize(IDENTIFIERS.size());
+		// Every identified entry, and the Provenance found again through the Task's identifier.
+		assertThat(answers.iterator().next()).hasSize(IDENTIFIERS.size() + 1);
 		assertStoredOnce("Patient", "client-id", "HC-104233-" + run);
 		assertStoredOnce("Encounter", "encounter", "E-2026-88102-" + run);
 		assertStoredOnce("Observation", "observation", "O-2026-88102-2-" + run);
+		assertStoredOnce("CarePlan", "safety-plan", "SP-2026-88102-" + run);
 		assertStoredOnce("ServiceRequest", "referral", "R-2026-0042-" + run);
 		assertStoredOnce("Task", "handoff", "H-2026-0042-" + run);
+		fhir().get("/Provenance?target:Task.identifier=http://harbor-crisis.example.org/fhir/sid/handoff|H-2026-0042-"
+				+ run + "&_summary=count").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1));
 		fhir().get("/Task?identifier=http://harbor-crisis.example.org/fhir/sid/handoff|H-2026-0042-" + run)
 				.then().statusCode(200)
 				.body("entry[0].resource.status", org.hamcrest.Matchers.equalTo("requested"))
