@@ -15,6 +15,7 @@ import org.cwh.config.SettingException;
  * {@code --url}, e.g. a stock HAPI server, with {@code --pid} for its memory) and prints start-to-ready time, RSS
  * under load, sequential creates, reads by id at 8 connections, and crisis-handoff transactions. Loopback only and
  * bounded: about two minutes, a third of it an untimed warm-up. The transaction workload is {@code bench/handoff-transaction.json}.
+ * {@code --inbox-tasks N} adds the provider's inbox query over N stored Tasks ({@link InboxWorkload}).
  */
 public final class BenchCommand implements CliCommand {
 
@@ -22,6 +23,7 @@ public final class BenchCommand implements CliCommand {
 	static final String PID = "--pid";
 	static final String SCALE = "--scale";
 	static final String JVM_OPTIONS = "--jvm-options";
+	static final String INBOX_TASKS = "--inbox-tasks";
 
 	/**
 	 * The launched node's JVM options unless {@code --jvm-options} says otherwise. RSS follows the heap limit far more
@@ -36,12 +38,12 @@ public final class BenchCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "bench [--url BASE --pid PID] [--scale N]   benchmark a fresh node (or the server at BASE)";
+		return "bench [--url BASE --pid PID] [--scale N] [--inbox-tasks N]   benchmark a fresh node (or the server at BASE)";
 	}
 
 	@Override
 	public Set<String> options() {
-		return Set.of(URL, PID, SCALE, JVM_OPTIONS);
+		return Set.of(URL, PID, SCALE, JVM_OPTIONS, INBOX_TASKS);
 	}
 
 	@Override
@@ -49,18 +51,19 @@ public final class BenchCommand implements CliCommand {
 		PrintStream out = invocation.out();
 		double scale = scale(invocation.options().getOrDefault(SCALE, "1"));
 		String url = invocation.options().get(URL);
+		int inboxTasks = inboxTasks(invocation.options().getOrDefault(INBOX_TASKS, "0"));
 		try {
 			if (url != null) {
 				Long pid = invocation.options().containsKey(PID) ? Long.valueOf(invocation.options().get(PID)) : null;
 				Target target = Target.external(URI.create(url), pid);
-				new Workloads(target, scale, out).runAll(null);
+				new Workloads(target, scale, out).runAll(null, inboxTasks);
 				return 0;
 			}
 			Path dir = Files.createTempDirectory("cwh-bench");
 			String jvmOptions = invocation.options().getOrDefault(JVM_OPTIONS, DEFAULT_JVM_OPTIONS);
 			out.println("node JVM options: " + (jvmOptions.isBlank() ? "(none)" : jvmOptions));
 			try (Target target = Target.launch(dir, jvmOptions, Duration.ofMinutes(3))) {
-				new Workloads(target, scale, out).runAll(target.readyAfter());
+				new Workloads(target, scale, out).runAll(target.readyAfter(), inboxTasks);
 			}
 			return 0;
 		} catch (IOException | InterruptedException e) {
@@ -70,6 +73,18 @@ public final class BenchCommand implements CliCommand {
 			invocation.err().println("cwh bench: " + e.getMessage());
 			return 1;
 		}
+	}
+
+	private static int inboxTasks(String raw) {
+		try {
+			int value = Integer.parseInt(raw);
+			if (value >= 0 && value <= 1_000_000) {
+				return value;
+			}
+		} catch (NumberFormatException e) {
+			// fall through to the one-line error below
+		}
+		throw new SettingException("--inbox-tasks must be a whole number from 0 to 1000000, was '" + raw + "'");
 	}
 
 	private static double scale(String raw) {
