@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import org.cwh.config.BackendServicesClient;
 import org.cwh.config.CliCommand;
 import org.cwh.config.SettingException;
 
 /**
- * {@code java -jar cwh.jar bench}: starts a fresh node on a temporary H2 database (or measures the one at
- * {@code --url}, e.g. a stock HAPI server, with {@code --pid} for its memory) and prints start-to-ready time, RSS
+ * {@code java -jar cwh.jar bench}: starts a fresh node on a temporary H2 database with authentication on and a client
+ * of its own ({@link Target#launchWithClient}), or measures the one at {@code --url} (e.g. a stock HAPI server, with
+ * {@code --pid} for its memory and {@code --client-id} when it needs tokens), and prints start-to-ready time, RSS
  * under load, sequential creates, reads by id at 8 connections, and crisis-handoff transactions. Loopback only and
  * bounded: about two minutes, a third of it an untimed warm-up. The transaction workload is {@code bench/handoff-transaction.json}.
  * {@code --inbox-tasks N} adds the provider's inbox query over N stored Tasks ({@link InboxWorkload}).
@@ -38,12 +40,14 @@ public final class BenchCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "bench [--url BASE --pid PID] [--scale N] [--inbox-tasks N]   benchmark a fresh node (or the server at BASE)";
+		return "bench [--url BASE [--pid PID] [--client-id ID --client-key JWK-FILE|--client-secret S]] [--scale N]"
+				+ " [--inbox-tasks N]\n      benchmark a fresh node (or the server at BASE, as that client if it needs tokens)";
 	}
 
 	@Override
 	public Set<String> options() {
-		return Set.of(URL, PID, SCALE, JVM_OPTIONS, INBOX_TASKS);
+		return Set.of(URL, PID, SCALE, JVM_OPTIONS, INBOX_TASKS, BackendServicesClient.CLIENT_ID,
+				BackendServicesClient.CLIENT_KEY, BackendServicesClient.CLIENT_SECRET);
 	}
 
 	@Override
@@ -55,17 +59,21 @@ public final class BenchCommand implements CliCommand {
 		try {
 			if (url != null) {
 				Long pid = invocation.options().containsKey(PID) ? Long.valueOf(invocation.options().get(PID)) : null;
-				Target target = Target.external(URI.create(url), pid);
+				Target target = Target.external(URI.create(url), pid,
+						BackendServicesClient.fromOptions(url, Target.SCOPE, invocation.options()));
 				new Workloads(target, scale, out).runAll(null, inboxTasks);
 				return 0;
 			}
 			Path dir = Files.createTempDirectory("cwh-bench");
 			String jvmOptions = invocation.options().getOrDefault(JVM_OPTIONS, DEFAULT_JVM_OPTIONS);
 			out.println("node JVM options: " + (jvmOptions.isBlank() ? "(none)" : jvmOptions));
-			try (Target target = Target.launch(dir, jvmOptions, Duration.ofMinutes(3))) {
+			try (Target target = Target.launchWithClient(dir, jvmOptions, Duration.ofMinutes(3), out)) {
 				new Workloads(target, scale, out).runAll(target.readyAfter(), inboxTasks);
 			}
 			return 0;
+		} catch (IllegalArgumentException e) {
+			invocation.err().println("cwh bench: " + e.getMessage());
+			return 2;
 		} catch (IOException | InterruptedException e) {
 			if (e instanceof InterruptedException) {
 				Thread.currentThread().interrupt();

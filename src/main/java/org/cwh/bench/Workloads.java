@@ -57,15 +57,16 @@ final class Workloads {
 	}
 
 	/**
-	 * @param readyAfter how long the launched node took to be ready, or null for a server started elsewhere
+	 * @param readyAfter how long the launched node took to be ready again on its database, or null for a server
+	 *     started elsewhere
 	 * @param inboxTasks Tasks to load for the inbox query ({@link InboxWorkload}); 0 skips it
 	 */
 	void runAll(Duration readyAfter, int inboxTasks) throws IOException, InterruptedException {
 		out.printf("CWH benchmark: %d cores, Java %s, target %s%s%n", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), target.base(),
-				readyAfter == null ? "" : " (launched here on an empty H2 file database)");
+				readyAfter == null ? "" : " (launched here on a temporary H2 file database)");
 		if (readyAfter != null) {
-			out.printf("%-44s %8.1f s%n", "start to ready (first 200 on /metadata)", readyAfter.toMillis() / 1000.0);
+			out.printf("%-44s %8.1f s%n", "restart to ready (same database)", readyAfter.toMillis() / 1000.0);
 		}
 		Thread sampler = new Thread(this::sampleRss, "bench-rss");
 		sampler.setDaemon(true);
@@ -219,7 +220,7 @@ final class Workloads {
 	private void putIgTargets() throws IOException, InterruptedException {
 		for (String target : IG_TARGETS) {
 			String body = resource("/cwh-profiles/" + target.replace('/', '-') + ".json");
-			send(HttpRequest.newBuilder(uri("/" + target)).timeout(Duration.ofSeconds(60))
+			send(this.target.authorized(HttpRequest.newBuilder(uri("/" + target))).timeout(Duration.ofSeconds(60))
 					.header("Content-Type", "application/fhir+json")
 					.PUT(HttpRequest.BodyPublishers.ofString(body)).build(), 200, 201);
 		}
@@ -270,14 +271,14 @@ final class Workloads {
 	}
 
 	HttpRequest post(String path, String body) {
-		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+		return target.authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
 				.header("Prefer", "return=minimal")
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 	}
 
 	HttpRequest get(String path) {
-		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+		return target.authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(60))
 				.header("Accept", "application/fhir+json").GET().build();
 	}
 

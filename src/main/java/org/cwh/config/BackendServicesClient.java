@@ -39,6 +39,11 @@ import java.util.UUID;
  */
 public final class BackendServicesClient {
 
+	/** The command-line options that name a client, shared by the commands that call a server ({@link #fromOptions}). */
+	public static final String CLIENT_ID = "--client-id";
+	public static final String CLIENT_KEY = "--client-key";
+	public static final String CLIENT_SECRET = "--client-secret";
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** Fetch a new token when the current one has less than this left. */
 	private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
@@ -89,6 +94,29 @@ public final class BackendServicesClient {
 	/** Authenticates with the client secret ({@code client_secret_basic}); the server must allow secrets. */
 	public static BackendServicesClient withSecret(String fhirBase, String clientId, String scope, String secret) {
 		return new BackendServicesClient(fhirBase, clientId, scope, null, secret, Clock.systemUTC());
+	}
+
+	/**
+	 * The client {@code --client-id} with {@code --client-key} (a private JWK file) or {@code --client-secret} names,
+	 * asking for {@code scope}; null without {@code --client-id}, for a server with authentication off.
+	 *
+	 * @throws IllegalArgumentException when the options do not name exactly one way to authenticate
+	 */
+	public static BackendServicesClient fromOptions(String fhirBase, String scope, java.util.Map<String, String> options) {
+		String clientId = options.get(CLIENT_ID);
+		String key = options.get(CLIENT_KEY);
+		String secret = options.get(CLIENT_SECRET);
+		if (clientId == null) {
+			if (key != null || secret != null) {
+				throw new IllegalArgumentException(CLIENT_KEY + " and " + CLIENT_SECRET + " need " + CLIENT_ID);
+			}
+			return null;
+		}
+		if ((key == null) == (secret == null)) {
+			throw new IllegalArgumentException(CLIENT_ID + " needs either " + CLIENT_KEY + " or " + CLIENT_SECRET);
+		}
+		return key != null ? withKeyFile(fhirBase, clientId, scope, Path.of(key))
+				: withSecret(fhirBase, clientId, scope, secret);
 	}
 
 	public String clientId() {

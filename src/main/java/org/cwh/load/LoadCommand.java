@@ -21,9 +21,9 @@ public final class LoadCommand implements CliCommand {
 
 	static final String URL = "--url";
 	static final String DEFAULT_URL = "http://localhost:8080/fhir";
-	static final String CLIENT_ID = "--client-id";
-	static final String CLIENT_KEY = "--client-key";
-	static final String CLIENT_SECRET = "--client-secret";
+	static final String CLIENT_ID = BackendServicesClient.CLIENT_ID;
+	static final String CLIENT_KEY = BackendServicesClient.CLIENT_KEY;
+	static final String CLIENT_SECRET = BackendServicesClient.CLIENT_SECRET;
 	/** What loading needs: conditional creates (search, create) and the counts it reports. */
 	static final String SCOPE = "system/*.cruds";
 	private static final int PROBLEMS_SHOWN = 5;
@@ -82,20 +82,7 @@ public final class LoadCommand implements CliCommand {
 
 	/** The client the options name, or null without {@code --client-id} (a server with authentication off). */
 	static BackendServicesClient auth(String url, Map<String, String> options) {
-		String clientId = options.get(CLIENT_ID);
-		String key = options.get(CLIENT_KEY);
-		String secret = options.get(CLIENT_SECRET);
-		if (clientId == null) {
-			if (key != null || secret != null) {
-				throw new IllegalArgumentException(CLIENT_KEY + " and " + CLIENT_SECRET + " need " + CLIENT_ID);
-			}
-			return null;
-		}
-		if ((key == null) == (secret == null)) {
-			throw new IllegalArgumentException(CLIENT_ID + " needs either " + CLIENT_KEY + " or " + CLIENT_SECRET);
-		}
-		return key != null ? BackendServicesClient.withKeyFile(url, clientId, SCOPE, Path.of(key))
-				: BackendServicesClient.withSecret(url, clientId, SCOPE, secret);
+		return BackendServicesClient.fromOptions(url, SCOPE, options);
 	}
 
 	static LoadReport load(LoadPlan plan, BundleSink sink, Loader.Progress progress) {
