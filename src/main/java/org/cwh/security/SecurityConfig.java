@@ -97,10 +97,15 @@ public class SecurityConfig {
 	public ServletContributor authRoutes(SecuritySettings settings, ClientRegistry registry, AccessTokens tokens,
 			ServerKeys keys, Urls urls, DataSource dataSource, Clock clock, FhirContext fhirContext) {
 		ClientAssertions assertions = new ClientAssertions(registry, new JtiLedger(dataSource, clock), clock);
+		ExternalTokens external = settings.external() == null ? null : new ExternalTokens(settings.external(), clock);
+		if (external != null) {
+			log.info("auth: access tokens of {} are accepted too (keys from {})", external.issuer(),
+					settings.external().jwks());
+		}
 		return context -> {
 			context.addServlet(new ServletHolder("auth-token",
 					new TokenServlet(registry, assertions, tokens, urls, settings.clientSecrets())), Urls.TOKEN_PATH);
-			BearerTokens bearerTokens = new BearerTokens(tokens, registry, urls);
+			BearerTokens bearerTokens = new BearerTokens(tokens, external, registry, urls);
 			context.addServlet(new ServletHolder("auth-clients", new ClientsServlet(registry, bearerTokens)),
 					ClientsServlet.PATH + "/*");
 			DiscoveryServlet discovery = new DiscoveryServlet(urls, keys, settings.clientSecrets());

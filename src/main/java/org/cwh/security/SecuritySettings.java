@@ -41,8 +41,11 @@ public record SecuritySettings(boolean on, Duration tokenLifetime, boolean clien
 	public static final SettingKey EXTERNAL_ROLES_CLAIM = new SettingKey("cwh.auth.external-roles-claim", "roles",
 			"claim of an external token with the caller's roles (referrer, provider, agency, admin)");
 
+	public static final SettingKey EXTERNAL_AUDIENCE = new SettingKey("cwh.auth.external-audience", "",
+			"aud an external token must name (empty: the FHIR base URL, as for the server's own tokens)");
+
 	public static final List<SettingKey> KEYS = List.of(AUTH, TOKEN_LIFETIME, CLIENT_SECRETS, SIGNING_KEY,
-			EXTERNAL_ISSUER, EXTERNAL_JWKS, EXTERNAL_ORGANIZATION_CLAIM, EXTERNAL_ROLES_CLAIM);
+			EXTERNAL_ISSUER, EXTERNAL_JWKS, EXTERNAL_ORGANIZATION_CLAIM, EXTERNAL_ROLES_CLAIM, EXTERNAL_AUDIENCE);
 
 	static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofHours(24);
 
@@ -52,9 +55,11 @@ public record SecuritySettings(boolean on, Duration tokenLifetime, boolean clien
 	 * @param issuer exact {@code iss}
 	 * @param jwks a file path or an http(s) URL
 	 * @param organizationClaim claim holding the Organization id
-	 * @param rolesClaim claim holding the roles (array or space-separated string)
+	 * @param rolesClaim claim holding the roles (array or space-separated string; dotted to reach into an object)
+	 * @param audience the {@code aud} required, or empty for the FHIR base URL
 	 */
-	public record ExternalIssuerSettings(String issuer, String jwks, String organizationClaim, String rolesClaim) {}
+	public record ExternalIssuerSettings(String issuer, String jwks, String organizationClaim, String rolesClaim,
+			String audience) {}
 
 	public SecuritySettings {
 		if (tokenLifetime.compareTo(LONGEST_TOKEN_LIFETIME) > 0) {
@@ -107,6 +112,7 @@ public record SecuritySettings(boolean on, Duration tokenLifetime, boolean clien
 			throw new SettingException(EXTERNAL_ORGANIZATION_CLAIM.displayName() + " and "
 					+ EXTERNAL_ROLES_CLAIM.displayName() + " must name a claim");
 		}
-		return new ExternalIssuerSettings(issuer, jwks, organizationClaim, rolesClaim);
+		return new ExternalIssuerSettings(issuer, jwks, organizationClaim, rolesClaim,
+				source.string(EXTERNAL_AUDIENCE));
 	}
 }

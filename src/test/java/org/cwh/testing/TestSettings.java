@@ -9,6 +9,9 @@ final class TestSettings {
 
 	static Map<String, String> extra() {
 		// Flag: no other test writes one, so ProfileEnforcementIT can show a required type refused without a profile.
-		return Map.of("cwh.max-body-size", "20MB", "cwh.profiles.required-types", "Flag");
+		Map<String, String> extra = new java.util.HashMap<>(
+				Map.of("cwh.max-body-size", "20MB", "cwh.profiles.required-types", "Flag"));
+		extra.putAll(TestExternalIssuer.settings());
+		return extra;
 	}
 }
