@@ -2,9 +2,10 @@ package org.cwh.rest;
 
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import org.cwh.config.OpenApiContributor;
 import org.cwh.config.RestfulServerContributor;
 import org.cwh.config.SettingsSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,8 @@ public class RestConfig {
 	}
 
 	@Bean
-	public RestfulServerContributor restProtocol(JpaStorageSettings storageSettings) {
+	public RestfulServerContributor restProtocol(JpaStorageSettings storageSettings,
+			ObjectProvider<OpenApiContributor> openApi) {
 		return server -> {
 			// An element the parser does not know would otherwise be dropped with a log line and a 201: the sender
 			// believes it stored data that is gone. Refuse it with a 400 that names the element instead.
@@ -34,7 +36,7 @@ public class RestConfig {
 			server.registerInterceptor(new PatchEtagInterceptor());
 			server.registerInterceptor(new XmlPatchInterceptor());
 			server.registerInterceptor(new CapabilityStatementInterceptor(storageSettings.isExpungeEnabled()));
-			server.registerInterceptor(new OpenApiInterceptor());
+			server.registerInterceptor(new ContributedOpenApiInterceptor(openApi.orderedStream().toList()));
 		};
 	}
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import javax.sql.DataSource;
+import org.cwh.config.OpenApiContributor;
 import org.cwh.config.RestfulServerContributor;
 import org.cwh.config.ServletContributor;
 import org.cwh.config.SettingsSource;
@@ -120,6 +121,13 @@ public class SecurityConfig {
 						EnumSet.of(DispatcherType.REQUEST));
 			}
 		};
+	}
+
+	/** Swagger UI's Authorize button: the security schemes of the OpenAPI document, while authentication is on. */
+	@Bean
+	public OpenApiContributor openApiSecurity(SecuritySettings settings, Urls urls) {
+		OpenApiSecurity security = new OpenApiSecurity(urls, settings.clientSecrets());
+		return settings.on() ? security : (openApi, request) -> {};
 	}
 
 	@Bean
