@@ -13,6 +13,8 @@ import org.cwh.config.ServletContributor;
 import org.cwh.config.SettingsSource;
 import org.cwh.directory.DirectoryConfig;
 import org.cwh.directory.DirectorySettings;
+import org.cwh.notify.NotifyConfig;
+import org.cwh.notify.NotifySettings;
 import org.cwh.ops.AccessLog;
 import org.cwh.ops.HealthServlet;
 import org.cwh.profiles.ProfilesConfig;
@@ -45,7 +47,7 @@ public final class CwhServer implements AutoCloseable {
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
 			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
-					SecurityConfig.class, WorkflowConfig.class, FhirEndpointConfig.class);
+					SecurityConfig.class, WorkflowConfig.class, NotifyConfig.class, FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
@@ -71,6 +73,7 @@ public final class CwhServer implements AutoCloseable {
 		ProfilesSettings.from(source);
 		DirectorySettings.from(source);
 		SecuritySettings.from(source);
+		NotifySettings.from(source);
 
 		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();

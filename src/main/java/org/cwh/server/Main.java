@@ -13,6 +13,7 @@ import org.cwh.directory.DirectorySettings;
 import org.cwh.load.DemoData;
 import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.RestSettings;
+import org.cwh.notify.NotifySettings;
 import org.cwh.security.SecuritySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class Main {
 		keys.addAll(ProfilesSettings.KEYS);
 		keys.addAll(DirectorySettings.KEYS);
 		keys.addAll(SecuritySettings.KEYS);
+		keys.addAll(NotifySettings.KEYS);
 		return List.copyOf(keys);
 	}
 

@@ -9,8 +9,10 @@ final class TestSettings {
 
 	static Map<String, String> extra() {
 		// Flag: no other test writes one, so ProfileEnforcementIT can show a required type refused without a profile.
+		// Notifications go to the tests' own loopback receivers (plain http on a free port).
 		Map<String, String> extra = new java.util.HashMap<>(
-				Map.of("cwh.max-body-size", "20MB", "cwh.profiles.required-types", "Flag"));
+				Map.of("cwh.max-body-size", "20MB", "cwh.profiles.required-types", "Flag",
+						"cwh.notify.allowed-endpoints", "localhost,127.0.0.1", "cwh.notify.allow-http", "true"));
 		extra.putAll(TestExternalIssuer.settings());
 		return extra;
 	}
