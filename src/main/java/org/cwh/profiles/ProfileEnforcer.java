@@ -25,9 +25,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 /**
  * Holds every stored resource that claims a CWH profile to that profile: on create, update, the result of a PATCH,
  * and each entry of a transaction or batch, because it hooks HAPI's storage pointcuts on the JPA interceptor service
- * rather than the REST layer. The checking is HAPI's own: the JPA server's {@code IInstanceValidatorModule} (bean
- * {@code myInstanceValidator}, a {@code FhirInstanceValidator} over the JPA validation chain), the very module
- * {@code $validate} runs, so a write and {@code $validate} give the same verdict and warm the same caches. Any error
+ * rather than the REST layer. The checking is HAPI's own: the server's {@code IInstanceValidatorModule} (HAPI's JPA
+ * {@code FhirInstanceValidator} over the JPA validation chain, reusing core's validators: {@link ReusedInstanceValidator}),
+ * the very module {@code $validate} runs, so a write and {@code $validate} give the same verdict and warm the same caches. Any error
  * rejects the write (as HAPI's {@code RepositoryValidatingRuleBuilder.requireValidationToDeclaredProfiles()} rule
  * does); this class turns it into a 422 whose OperationOutcome lists the errors, each with its {@code expression}.
  * Inside a FHIR transaction the entries are collected while HAPI writes them and validated together in one call
@@ -43,7 +43,7 @@ final class ProfileEnforcer {
 	private final Map<String, List<String>> profilesByType;
 	private final Set<String> requiredTypes;
 	/**
-	 * HAPI's JPA instance validator, shared with {@code $validate}. One instance: each FhirInstanceValidator keeps its
+	 * The server's instance validator, shared with {@code $validate}. One instance: each FhirInstanceValidator keeps its
 	 * own converted StructureDefinitions and snapshots, which take seconds to build, and this one shares them with the
 	 * JPA snapshot generator.
 	 */

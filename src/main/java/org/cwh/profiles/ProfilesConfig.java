@@ -15,12 +15,14 @@ import org.cwh.config.SettingsSource;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The CWH IG inside the server. At start it reads our conformance resources from the classpath
@@ -77,14 +79,27 @@ public class ProfilesConfig {
 	}
 
 	/**
-	 * Validates with HAPI's JPA instance validator, the module {@code $validate} uses (JPA's ValidationSupportConfig
-	 * bean {@code myInstanceValidator}), so both give one verdict from one set of warm caches.
+	 * The server's instance validator: HAPI's JPA one (ValidationSupportConfig bean {@code myInstanceValidator}), with
+	 * all its settings and its worker context, but reusing FHIR core's InstanceValidator across calls
+	 * ({@link ReusedInstanceValidator}). Primary, so HAPI's DAOs, which look the module up by type for
+	 * {@code $validate}, get this one too, and writes and {@code $validate} keep one verdict and one set of caches.
 	 */
 	@Bean
-	ProfileEnforcer profileEnforcer(FhirContext ctx, IInstanceValidatorModule jpaInstanceValidator,
+	@Primary
+	IInstanceValidatorModule cwhInstanceValidator(@Qualifier("myInstanceValidator") IInstanceValidatorModule jpa) {
+		if (!(jpa instanceof FhirInstanceValidator hapi)) {
+			throw new IllegalStateException("profiles: HAPI's instance validator is a " + jpa.getClass().getName()
+					+ ", not a FhirInstanceValidator; cannot configure ours like it");
+		}
+		return ReusedInstanceValidator.configuredLike(hapi);
+	}
+
+	/** Validates with the server's instance validator, the module {@code $validate} uses. */
+	@Bean
+	ProfileEnforcer profileEnforcer(FhirContext ctx, IInstanceValidatorModule instanceValidator,
 			ProfilePackage profiles, ProfilesSettings settings, IInterceptorService storageInterceptors) {
 		ProfileEnforcer enforcer =
-				new ProfileEnforcer(ctx, jpaInstanceValidator, profiles.profilesByType(), settings.requiredTypes());
+				new ProfileEnforcer(ctx, instanceValidator, profiles.profilesByType(), settings.requiredTypes());
 		// The storage pointcuts fire on the JPA service for every write path; the RestfulServer sees REST only.
 		storageInterceptors.registerInterceptor(enforcer);
 		return enforcer;
