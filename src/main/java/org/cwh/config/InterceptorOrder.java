@@ -15,6 +15,8 @@ public final class InterceptorOrder {
 	public static final int PRIVACY = 300;
 	/** May this Task move. */
 	public static final int WORKFLOW = 400;
+	/** What a committed handoff change means for its deadlines: acceptance time, resolved Flags, escalations. */
+	public static final int DEADLINES = 450;
 	/** Who hears about the write: the notification outbox, once every check has passed. */
 	public static final int NOTIFY = 800;
 	/** Record the disclosure last. */

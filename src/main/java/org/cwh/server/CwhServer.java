@@ -11,6 +11,8 @@ import org.cwh.config.DatabaseSettings;
 import org.cwh.config.PersistenceConfig;
 import org.cwh.config.ServletContributor;
 import org.cwh.config.SettingsSource;
+import org.cwh.deadlines.DeadlinesConfig;
+import org.cwh.deadlines.DeadlinesSettings;
 import org.cwh.directory.DirectoryConfig;
 import org.cwh.directory.DirectorySettings;
 import org.cwh.notify.NotifyConfig;
@@ -47,7 +49,8 @@ public final class CwhServer implements AutoCloseable {
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
 			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
-					SecurityConfig.class, WorkflowConfig.class, NotifyConfig.class, FhirEndpointConfig.class);
+					SecurityConfig.class, WorkflowConfig.class, DeadlinesConfig.class,
+					NotifyConfig.class, FhirEndpointConfig.class);
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
@@ -74,6 +77,7 @@ public final class CwhServer implements AutoCloseable {
 		DirectorySettings.from(source);
 		SecuritySettings.from(source);
 		NotifySettings.from(source);
+		DeadlinesSettings.from(source);
 
 		ConformancePreload preload = ConformancePreload.start();
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();

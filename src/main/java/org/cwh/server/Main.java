@@ -9,6 +9,7 @@ import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingKey;
 import org.cwh.config.SettingsSource;
+import org.cwh.deadlines.DeadlinesSettings;
 import org.cwh.directory.DirectorySettings;
 import org.cwh.load.DemoData;
 import org.cwh.profiles.ProfilesSettings;
@@ -39,6 +40,7 @@ public final class Main {
 		keys.addAll(DirectorySettings.KEYS);
 		keys.addAll(SecuritySettings.KEYS);
 		keys.addAll(NotifySettings.KEYS);
+		keys.addAll(DeadlinesSettings.KEYS);
 		return List.copyOf(keys);
 	}
 

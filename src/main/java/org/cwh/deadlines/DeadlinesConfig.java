@@ -1,0 +1,68 @@
+package org.cwh.deadlines;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.cwh.config.SettingsSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Handoff deadlines: {@link DeadlineSweep} on its timer ({@code cwh.deadlines.sweep-every}, every minute by default;
+ * {@code off} leaves it to {@link DeadlineSweep#sweep()} on demand), the hooks that note acceptance
+ * ({@link AcceptanceRecorder}), escalate high-risk screenings and no-shows at once ({@link ImmediateEscalation}) and
+ * resolve a finished handoff's Flags ({@link FlagResolver}), all on HAPI's JPA interceptor service. Always on; the
+ * windows are {@link DeadlinesSettings}.
+ */
+@Configuration
+public class DeadlinesConfig {
+
+	@Bean
+	public DeadlinesSettings deadlinesSettings(SettingsSource source) {
+		return DeadlinesSettings.from(source);
+	}
+
+	@Bean
+	DeadlineClaims deadlineClaims(DataSource dataSource) {
+		DeadlineClaims claims = new DeadlineClaims(dataSource);
+		claims.createTable();
+		return claims;
+	}
+
+	@Bean
+	Escalations escalations(DaoRegistry daos, IHapiTransactionService transactions, DeadlineClaims claims,
+			Clock clock) {
+		return new Escalations(daos, transactions, claims, clock);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	DeadlineSweep deadlineSweep(DaoRegistry daos, DeadlineClaims claims, Escalations escalations, Clock clock,
+			DeadlinesSettings settings) {
+		return new DeadlineSweep(daos, new DeadlineCalculator(settings), new HandoffReader(daos, claims), escalations,
+				clock, settings);
+	}
+
+	@Bean
+	AcceptanceRecorder acceptanceRecorder(IInterceptorService storageInterceptors, DeadlineClaims claims,
+			Clock clock) {
+		return register(storageInterceptors, new AcceptanceRecorder(claims, clock));
+	}
+
+	@Bean
+	FlagResolver flagResolver(IInterceptorService storageInterceptors, DaoRegistry daos, Clock clock) {
+		return register(storageInterceptors, new FlagResolver(daos, clock));
+	}
+
+	@Bean
+	ImmediateEscalation immediateEscalation(IInterceptorService storageInterceptors, DeadlineSweep sweep,
+			IHapiTransactionService transactions) {
+		return register(storageInterceptors, new ImmediateEscalation(sweep, transactions));
+	}
+
+	private static <T> T register(IInterceptorService storageInterceptors, T interceptor) {
+		storageInterceptors.registerInterceptor(interceptor);
+		return interceptor;
+	}
+}
