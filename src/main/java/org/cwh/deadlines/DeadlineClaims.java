@@ -37,8 +37,9 @@ final class DeadlineClaims {
 			  claimed_at TIMESTAMP WITH TIME ZONE NOT NULL,
 			  PRIMARY KEY (task_id, what, which))""", """
 			CREATE TABLE IF NOT EXISTS cwh_handoff_accepted (
-			  task_id VARCHAR(64) NOT NULL PRIMARY KEY,
-			  accepted_at TIMESTAMP WITH TIME ZONE NOT NULL)""");
+			  task_id VARCHAR(64) NOT NULL,
+			  accepted_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+			"CREATE INDEX IF NOT EXISTS cwh_handoff_accepted_task ON cwh_handoff_accepted (task_id)");
 
 	private final DataSource dataSource;
 
@@ -103,7 +104,10 @@ final class DeadlineClaims {
 		}
 	}
 
-	/** Records when a handoff was accepted, in the running transaction; the first acceptance stays. */
+	/**
+	 * Records when a handoff was accepted, in the running transaction. No unique key on purpose: two racing updates
+	 * of one Task must end in HAPI's version conflict (412), not in a failed insert here; the earliest row counts.
+	 */
 	void markAccepted(String taskId, Instant at) {
 		if (acceptedAt(taskId).isPresent()) {
 			return;
@@ -125,10 +129,11 @@ final class DeadlineClaims {
 	Optional<Instant> acceptedAt(String taskId) {
 		Connection c = DataSourceUtils.getConnection(dataSource);
 		try (PreparedStatement s = c.prepareStatement(
-				"SELECT accepted_at FROM cwh_handoff_accepted WHERE task_id = ?")) {
+				"SELECT MIN(accepted_at) FROM cwh_handoff_accepted WHERE task_id = ?")) {
 			s.setString(1, taskId);
 			try (ResultSet r = s.executeQuery()) {
-				return r.next() ? Optional.of(r.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+				OffsetDateTime at = r.next() ? r.getObject(1, OffsetDateTime.class) : null;
+				return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
 			}
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot read a handoff's acceptance: " + e.getMessage(), e);
