@@ -1,7 +1,7 @@
 Instance: cwh-escalation-task-handoff-overdue
 InstanceOf: Task
 Title: "Escalation to the referrer: handoff overdue"
-Description: "The server asks Harbor County Crisis to act: Northside did not accept the handoff in time. Owner is the handoff's requester; partOf and focus name the handoff, reasonReference the Flag."
+Description: "The server asks Harbor County Crisis to act: Northside did not accept the handoff in time. Owner and requester are the handoff's requester (its own follow-up item); partOf and focus name the handoff, reasonReference the Flag."
 Usage: #example
 * status = #requested
 * intent = #order
@@ -13,5 +13,6 @@ Usage: #example
 * for = Reference(cwh-patient-jordan)
 * authoredOn = "2026-03-04T01:06:00-08:00"
 * owner = Reference(cwh-organization-harbor-crisis)
+* requester = Reference(cwh-organization-harbor-crisis)
 * reasonCode = CwhFlagCode#handoff-overdue
 * reasonReference = Reference(cwh-handoff-flag-handoff-overdue)

@@ -13,4 +13,5 @@ Usage: #example
 * for = Reference(cwh-patient-jordan)
 * authoredOn = "2026-03-05T11:00:00-08:00"
 * owner = Reference(cwh-organization-northside-rco)
+* requester = Reference(cwh-organization-harbor-crisis)
 * reasonCode = CwhFlagCode#first-visit-missed

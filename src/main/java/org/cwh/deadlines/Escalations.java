@@ -24,9 +24,11 @@ import org.springframework.transaction.support.TransactionCallback;
  * Raises a hand once: claims it in {@link DeadlineClaims} and, in the same database transaction, stores what it
  * stands for. A missed deadline or a high-risk screening puts a {@code cwh-handoff-flag} Flag on the patient (code
  * from {@code cwh-flag-code}, extension {@code cwh-flagged-handoff} naming the handoff Task) and an escalation Task
- * ({@code cwh-task-code#escalation}) owned by the handoff's requester, with the handoff as {@code partOf} and
+ * ({@code cwh-task-code#escalation}) owned and requested by the handoff's requester (so a client with role referrer
+ * sees and closes it), with the handoff as {@code partOf} and
  * {@code focus} and the Flag as {@code reasonReference}; notify delivers it like any Task. A no-show on the first
- * visit stores an outreach Task ({@code cwh-task-code#outreach}) for the organization that should reach out. The
+ * visit stores an outreach Task ({@code cwh-task-code#outreach}) for the organization that should reach out,
+ * requested by the referrer. The
  * writes are the server's own (system requests), so the state table and the access rules treat them as such.
  */
 final class Escalations {
@@ -139,6 +141,9 @@ final class Escalations {
 		task.addPartOf(new Reference("Task/" + handoff.getIdElement().getIdPart()));
 		task.setFor(new Reference(HandoffReader.reference(handoff.getFor())));
 		task.setAuthoredOn(Date.from(now));
+		// The referrer asks: the escalation is its own follow-up item and the outreach is on its behalf; the access
+		// rules let a referrer see and close the Tasks its organization requested.
+		task.setRequester(new Reference(HandoffReader.reference(handoff.getRequester())));
 		task.getReasonCode().addCoding(new org.hl7.fhir.r4.model.Coding(FLAG_CODE, reason.flagCode, null));
 		return task;
 	}

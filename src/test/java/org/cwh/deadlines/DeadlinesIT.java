@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.cwh.security.Caller.Role;
 import org.cwh.testing.CwhServerExtension;
+import org.cwh.testing.TestClient;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -64,6 +66,13 @@ class DeadlinesIT {
 		assertThat(escalation.getFocus().getReference()).isEqualTo("Task/" + handoff.task);
 		assertThat(escalation.getStatus()).isEqualTo(TaskStatus.REQUESTED);
 		assertThat(escalation.getReasonReference().getReference()).isEqualTo("Flag/" + flag.getIdPart());
+
+		// The referrer finds it in its own inbox, with its own token, like any Task it owns.
+		TestClient referrer = CwhServerExtension.client(handoff.requester, "system/Task.rs", Role.REFERRER);
+		List<String> inbox = CwhServerExtension.fhirAs(referrer)
+				.get("/Task?owner=Organization/" + handoff.requester + "&status=requested").then().statusCode(200)
+				.extract().jsonPath().getList("entry.resource.id");
+		assertThat(inbox).contains(escalation.getIdPart());
 	}
 
 	@Test
