@@ -122,7 +122,9 @@ final class Target implements AutoCloseable {
 			throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = java(jvmOptions);
-		command.addAll(List.of("--port", String.valueOf(port), "--db-url", dbUrl(dir)));
+		command.addAll(List.of("--port", String.valueOf(port), "--db-url", dbUrl(dir),
+				// The notification workload's receiver listens on plain http on loopback.
+				"--notify-allowed-endpoints", "127.0.0.1", "--notify-allow-http", "true"));
 		command.addAll(Arrays.asList(settings));
 		File log = dir.resolve("server.log").toFile();
 		long started = System.nanoTime();

@@ -77,6 +77,7 @@ final class Workloads {
 			reads(ids, Duration.ofMillis(Math.round(15_000 * scale)));
 			transactions((int) Math.round(200 * scale));
 			igTransactions((int) Math.round(100 * scale));
+			notifications((int) Math.round(200 * scale));
 			if (inboxTasks > 0) {
 				new InboxWorkload(this, out, runId).run(inboxTasks);
 			}
@@ -215,6 +216,28 @@ final class Workloads {
 		}
 		report("IG transaction, profiles stripped (7 res.)", withoutProfiles, strippedNanos, 95, "n=" + count);
 		report("IG transaction, validated writes (7 res.)", withProfiles, validatedNanos, 95, "n=" + count);
+	}
+
+	/**
+	 * Notification latency from commit to the receiver's 2xx ({@link NotificationLatency}), after an untimed round of
+	 * 50; Tasks are created one after the other, so each notification is written, woken and delivered under load.
+	 */
+	private void notifications(int count) throws IOException, InterruptedException {
+		try (NotificationLatency notifications = new NotificationLatency(target, http)) {
+			if (!notifications.subscribe()) {
+				out.printf("%-44s %s%n", "notification latency", "n/a (the server refused the Subscription)");
+				return;
+			}
+			Duration wait = Duration.ofSeconds(60);
+			Latencies latencies = notifications.measure(50, wait) == null ? null : notifications.measure(count, wait);
+			if (latencies == null) {
+				out.printf("%-44s %s%n", "notification latency", "n/a (not every notification arrived within 60 s)");
+				return;
+			}
+			out.printf("%-44s p50 %6.1f ms   p95 %6.1f ms   (n=%d)%n", "notification, commit to receiver 2xx",
+					latencies.percentileMillis(50), latencies.percentileMillis(95), latencies.count());
+			out.flush();
+		}
 	}
 
 	private void putIgTargets() throws IOException, InterruptedException {
