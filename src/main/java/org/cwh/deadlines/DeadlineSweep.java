@@ -105,24 +105,23 @@ public final class DeadlineSweep implements AutoCloseable {
 		OPEN_STATUSES.forEach(statuses::add);
 		map.add("status", statuses);
 		IBundleProvider found = daos.getResourceDao(Task.class).search(map, new SystemRequestDetails());
-		List<Task> open = new ArrayList<>();
+		// Page by page: at tens of thousands of open handoffs the whole list would not fit a small heap.
+		int raised = 0;
 		for (int from = 0; ; from += PAGE) {
 			List<IBaseResource> page = found.getResources(from, from + PAGE);
 			if (page.isEmpty()) {
-				break;
+				return raised;
 			}
-			page.forEach(r -> open.add((Task) r));
-		}
-		int raised = 0;
-		for (Task task : open) {
-			try {
-				raised += check(task);
-			} catch (RuntimeException e) {
-				log.warn("deadline check of Task/{} failed: {}", task.getIdElement().getIdPart(),
-						e.getClass().getName());
+			for (IBaseResource resource : page) {
+				Task task = (Task) resource;
+				try {
+					raised += check(task);
+				} catch (RuntimeException e) {
+					log.warn("deadline check of Task/{} failed: {}", task.getIdElement().getIdPart(),
+							e.getClass().getName());
+				}
 			}
 		}
-		return raised;
 	}
 
 	/** Raises the missed hands of one open handoff Task; returns how many this call raised. */
