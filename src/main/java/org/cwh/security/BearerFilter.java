@@ -47,7 +47,7 @@ final class BearerFilter implements Filter {
 		}
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			refuse(response, "Bearer realm=\"cwh\"", IssueType.LOGIN, authorization == null
+			refuse(request, response, "Bearer realm=\"cwh\"", IssueType.LOGIN, authorization == null
 					? "this request needs a bearer token: get one at the token endpoint named in "
 							+ "/fhir/.well-known/smart-configuration and send Authorization: Bearer <token>"
 					: "the Authorization header must be 'Bearer <token>'");
@@ -58,13 +58,23 @@ final class BearerFilter implements Filter {
 			caller = tokens.verify(authorization.substring(7).trim(), request);
 		} catch (TokenException e) {
 			log.info("auth: bearer token refused: {}", e.getMessage());
-			refuse(response, "Bearer realm=\"cwh\", error=\"invalid_token\", error_description=\""
+			refuse(request, response, "Bearer realm=\"cwh\", error=\"invalid_token\", error_description=\""
 					+ e.getMessage().replace('"', '\'') + "\"",
 					e.getMessage().contains("expired") ? IssueType.EXPIRED : IssueType.SECURITY, e.getMessage());
 			return;
 		}
 		request.setAttribute(ATTRIBUTE, caller);
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * A refused request's body is never read (it may be large, and it comes from someone unknown). Jetty then ends the
+	 * connection after the answer; saying so in the answer keeps a client from sending its next request on it.
+	 */
+	static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+			response.setHeader("Connection", "close");
+		}
 	}
 
 	/** The decoded, normalized path after {@code /fhir}, whichever servlet mapping matched. */
@@ -74,13 +84,14 @@ final class BearerFilter implements Filter {
 		return path.startsWith("/fhir") ? path.substring("/fhir".length()) : path;
 	}
 
-	private void refuse(HttpServletResponse response, String challenge, IssueType type, String diagnostics)
-			throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String challenge, IssueType type,
+			String diagnostics) throws IOException {
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
 		byte[] body = fhirContext.newJsonParser().setPrettyPrint(true).encodeResourceToString(outcome)
 				.getBytes(StandardCharsets.UTF_8);
 		response.setStatus(401);
+		closeIfBodyUnread(request, response);
 		response.setHeader("WWW-Authenticate", challenge);
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType("application/fhir+json;charset=utf-8");

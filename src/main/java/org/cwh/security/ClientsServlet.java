@@ -111,6 +111,7 @@ final class ClientsServlet extends HttpServlet {
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"cwh\"");
+			BearerFilter.closeIfBodyUnread(request, response);
 			error(response, 401, "invalid_request", "this API needs a bearer token of a client with role admin");
 			return null;
 		}
@@ -119,10 +120,12 @@ final class ClientsServlet extends HttpServlet {
 			caller = tokens.verify(authorization.substring(7).trim(), request);
 		} catch (TokenException e) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"cwh\", error=\"invalid_token\"");
+			BearerFilter.closeIfBodyUnread(request, response);
 			error(response, 401, "invalid_token", e.getMessage());
 			return null;
 		}
 		if (!caller.hasRole(Role.ADMIN)) {
+			BearerFilter.closeIfBodyUnread(request, response);
 			error(response, 403, "access_denied", "registering clients needs role admin; client '"
 					+ caller.clientId() + "' has " + caller.roles().stream().map(Role::code).sorted().toList());
 			return null;

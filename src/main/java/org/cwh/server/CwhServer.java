@@ -133,6 +133,16 @@ public final class CwhServer implements AutoCloseable {
 		return "http://localhost:" + port() + "/fhir";
 	}
 
+	/**
+	 * The path specs of every servlet this node serves ({@code /fhir/*}, {@code /auth/token}, {@code /health/*}, ...),
+	 * features' routes included, so a test can check that each one is either open on purpose or needs a token.
+	 */
+	public List<String> servletPaths() {
+		ServletContextHandler context = (ServletContextHandler) jetty.getHandler();
+		return java.util.Arrays.stream(context.getServletHandler().getServletMappings())
+				.flatMap(m -> java.util.Arrays.stream(m.getPathSpecs())).sorted().toList();
+	}
+
 	public <T> T bean(Class<T> type) {
 		return spring.getBean(type);
 	}
