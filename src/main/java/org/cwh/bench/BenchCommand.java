@@ -60,7 +60,8 @@ public final class BenchCommand implements CliCommand {
 			if (url != null) {
 				Long pid = invocation.options().containsKey(PID) ? Long.valueOf(invocation.options().get(PID)) : null;
 				Target target = Target.external(URI.create(url), pid,
-						BackendServicesClient.fromOptions(url, Target.SCOPE, invocation.options()));
+						BackendServicesClient.fromOptions(url, Target.SCOPE, invocation.options(),
+								invocation.clock()));
 				new Workloads(target, scale, out).runAll(null, inboxTasks);
 				return 0;
 			}

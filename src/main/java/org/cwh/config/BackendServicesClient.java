@@ -102,7 +102,8 @@ public final class BackendServicesClient {
 	 *
 	 * @throws IllegalArgumentException when the options do not name exactly one way to authenticate
 	 */
-	public static BackendServicesClient fromOptions(String fhirBase, String scope, java.util.Map<String, String> options) {
+	public static BackendServicesClient fromOptions(String fhirBase, String scope, java.util.Map<String, String> options,
+			Clock clock) {
 		String clientId = options.get(CLIENT_ID);
 		String key = options.get(CLIENT_KEY);
 		String secret = options.get(CLIENT_SECRET);
@@ -115,8 +116,14 @@ public final class BackendServicesClient {
 		if ((key == null) == (secret == null)) {
 			throw new IllegalArgumentException(CLIENT_ID + " needs either " + CLIENT_KEY + " or " + CLIENT_SECRET);
 		}
-		return key != null ? withKeyFile(fhirBase, clientId, scope, Path.of(key))
-				: withSecret(fhirBase, clientId, scope, secret);
+		if (key == null) {
+			return new BackendServicesClient(fhirBase, clientId, scope, null, secret, clock);
+		}
+		try {
+			return withKey(fhirBase, clientId, scope, JWK.parse(Files.readString(Path.of(key))), clock);
+		} catch (IOException | ParseException e) {
+			throw new IllegalArgumentException("cannot read a private JWK from " + key + ": " + e.getMessage(), e);
+		}
 	}
 
 	public String clientId() {

@@ -1,6 +1,7 @@
 package org.cwh.config;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,15 @@ public interface CliCommand {
 	 * @param arguments words after the command name
 	 * @param options the command's own options by flag ({@code --url})
 	 * @param settings server settings, for commands that start or reach a node
+	 * @param clock what a command dates its client assertions by; the system clock, except in tests that move the
+	 *     server's clock
 	 */
 	record Invocation(List<String> arguments, Map<String, String> options, SettingsSource settings, PrintStream out,
-			PrintStream err) {}
+			PrintStream err, Clock clock) {
+
+		public Invocation(List<String> arguments, Map<String, String> options, SettingsSource settings,
+				PrintStream out, PrintStream err) {
+			this(arguments, options, settings, out, err, Clock.systemUTC());
+		}
+	}
 }

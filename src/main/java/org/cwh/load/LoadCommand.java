@@ -63,7 +63,7 @@ public final class LoadCommand implements CliCommand {
 		String url = invocation.options().getOrDefault(URL, DEFAULT_URL);
 		BackendServicesClient auth;
 		try {
-			auth = auth(url, invocation.options());
+			auth = BackendServicesClient.fromOptions(url, SCOPE, invocation.options(), invocation.clock());
 		} catch (IllegalArgumentException e) {
 			err.println("cwh load: " + e.getMessage());
 			return 2;
@@ -80,10 +80,6 @@ public final class LoadCommand implements CliCommand {
 		return report.failures() == 0 ? 0 : 1;
 	}
 
-	/** The client the options name, or null without {@code --client-id} (a server with authentication off). */
-	static BackendServicesClient auth(String url, Map<String, String> options) {
-		return BackendServicesClient.fromOptions(url, SCOPE, options);
-	}
 
 	static LoadReport load(LoadPlan plan, BundleSink sink, Loader.Progress progress) {
 		return new Loader(FhirContext.forR4Cached(), sink).run(plan, progress);

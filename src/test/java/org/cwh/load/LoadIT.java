@@ -67,7 +67,8 @@ class LoadIT {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int status = new LoadCommand().run(new CliCommand.Invocation(List.of(root.toString()),
 				loaderOptions(), SettingsSource.ofValues(Map.of()),
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+				CwhServerExtension.clock()));
 		String summary = out.toString(StandardCharsets.UTF_8);
 		System.out.println("LoadIT second load of everything: " + summary.strip());
 
@@ -88,7 +89,8 @@ class LoadIT {
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
 			int status = new LoadCommand().run(new CliCommand.Invocation(List.of(bad.toString()),
 					loaderOptions(), SettingsSource.ofValues(Map.of()),
-					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+					new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+					CwhServerExtension.clock()));
 
 			assertEquals(1, status);
 			String printed = err.toString(StandardCharsets.UTF_8);
