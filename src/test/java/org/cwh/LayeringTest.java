@@ -34,7 +34,7 @@ class LayeringTest {
 	@Test
 	void featuresImportOnlyConfigAcrossPackages() {
 		for (String feature : new String[] {"rest", "ops", "load", "bench", "profiles", "directory", "security",
-				"workflow", "notify"}) {
+				"workflow", "notify", "deadlines"}) {
 			noClasses().that().resideInAPackage("org.cwh." + feature + "..")
 					.should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
 							"another CWH feature",

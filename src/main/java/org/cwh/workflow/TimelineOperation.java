@@ -11,15 +11,20 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.HistorySearchDateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.cwh.profiles.Canonical;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
@@ -31,7 +36,10 @@ import org.hl7.fhir.r4.model.Task;
  * {@code Parameters}: {@code task}, {@code status}, and one {@code step} per reached step with parts {@code name}
  * (created, received, accepted, first-contact, first-visit, completed, ended), {@code at}, {@code sinceCreated} (a
  * UCUM duration in seconds), {@code source} (the Task, with {@code version} the version that marks the step, or the
- * contact that marks it) and, for {@code ended}, {@code detail} (the final status). Registered on the FHIR endpoint by {@link WorkflowConfig}.
+ * contact that marks it) and, for {@code ended}, {@code detail} (the final status); then one {@code escalation}
+ * per hand the server raised for this handoff (a missed deadline — {@code handoff-overdue},
+ * {@code first-contact-overdue}, {@code first-visit-missed} — or {@code high-risk-open-handoff}): {@code code},
+ * {@code raised}, {@code active} and the {@code flag}. Registered on the FHIR endpoint by {@link WorkflowConfig}.
  *
  * <p>The Task is read with the caller's request, so whoever may not read it gets what a read would answer (403 or
  * 404). Its history and its contacts are then read as the server: the timeline shows only times and ids, and a
@@ -40,6 +48,9 @@ import org.hl7.fhir.r4.model.Task;
 public final class TimelineOperation {
 
 	private static final String UCUM = "http://unitsofmeasure.org";
+	/** What a missed deadline or a high-risk screening raises (the IG's Flag extension and code system). */
+	private static final String FLAGGED_HANDOFF = Canonical.profile("cwh-flagged-handoff");
+	private static final String FLAG_CODES = Canonical.base() + "/CodeSystem/cwh-flag-code";
 	/** Outreach that did not happen, or was recorded in error, is no contact. */
 	private static final Set<Communication.CommunicationStatus> NO_CONTACT =
 			Set.of(Communication.CommunicationStatus.NOTDONE, Communication.CommunicationStatus.ENTEREDINERROR);
@@ -91,7 +102,42 @@ public final class TimelineOperation {
 				p.addPart().setName("detail").setValue(new CodeType(step.detail()));
 			}
 		}
+		for (Flag flag : escalations(task, taskId)) {
+			ParametersParameterComponent p = timeline.addParameter().setName("escalation");
+			p.addPart().setName("code").setValue(flag.getCode().getCoding().stream()
+					.filter(c -> FLAG_CODES.equals(c.getSystem())).findFirst().orElse(flag.getCode().getCodingFirstRep()));
+			p.addPart().setName("raised").setValue(new DateTimeType(flag.getPeriod().hasStart()
+					? flag.getPeriod().getStart() : flag.getMeta().getLastUpdated()));
+			p.addPart().setName("active").setValue(new BooleanType(flag.getStatus() == Flag.FlagStatus.ACTIVE));
+			p.addPart().setName("flag").setValue(new Reference("Flag/" + flag.getIdElement().getIdPart()));
+		}
 		return timeline;
+	}
+
+	/**
+	 * The Flags the deadline sweep and the high-risk check put on the patient for this handoff (their
+	 * {@code cwh-flagged-handoff} extension names the Task), oldest first. R4 has no search parameter on that
+	 * extension, so the patient's Flags are read and filtered.
+	 */
+	private List<Flag> escalations(Task task, String taskId) {
+		String patient = task.getFor().getReferenceElement().toUnqualifiedVersionless().getValue();
+		if (patient == null || !patient.startsWith("Patient/")) {
+			return List.of();
+		}
+		List<Flag> flags = new ArrayList<>();
+		SearchParameterMap search = SearchParameterMap.newSynchronous("subject", new ReferenceParam(patient));
+		for (IBaseResource resource : daos.getResourceDao(Flag.class).search(search, new SystemRequestDetails())
+				.getAllResources()) {
+			Flag flag = (Flag) resource;
+			Extension handoff = flag.getExtensionByUrl(FLAGGED_HANDOFF);
+			if (handoff != null && handoff.getValue() instanceof Reference r
+					&& taskId.equals(r.getReferenceElement().toUnqualifiedVersionless().getValue())) {
+				flags.add(flag);
+			}
+		}
+		flags.sort(Comparator.comparing(f -> f.getPeriod().hasStart() ? f.getPeriod().getStart()
+				: f.getMeta().getLastUpdated()));
+		return flags;
 	}
 
 	/** Outreach recorded against the Task: Communications based on it or part of it. */

@@ -76,6 +76,23 @@ class TimelineIT {
 	}
 
 	@Test
+	void aMissedAcceptDeadlineShowsAsAnEscalationWithItsFlag() {
+		// The test handoffs are due to be accepted by 2026-03-04: long past, so one sweep raises the hand.
+		String id = handoffs.taskIn(TaskStatus.REQUESTED);
+		CwhServerExtension.server().bean(org.cwh.deadlines.DeadlineSweep.class).sweep();
+
+		JsonPath timeline = expect(actors.as(Actor.REQUESTER).get("/Task/" + id + "/$timeline"), 200).jsonPath();
+		List<String> codes = timeline.getList("parameter.findAll { it.name == 'escalation' }"
+				+ ".collect { it.part.find { p -> p.name == 'code' }.valueCoding.code }");
+		assertThat(codes).containsExactly("handoff-overdue");
+		String flag = timeline.getString("parameter.find { it.name == 'escalation' }.part"
+				+ ".find { it.name == 'flag' }.valueReference.reference");
+		assertThat(flag).startsWith("Flag/");
+		assertThat(timeline.getBoolean("parameter.find { it.name == 'escalation' }.part"
+				+ ".find { it.name == 'active' }.valueBoolean")).isTrue();
+	}
+
+	@Test
 	void aThirdOrganizationGetsNoTimelineAndAnUnknownTaskIsNotFound() {
 		String id = handoffs.taskIn(TaskStatus.RECEIVED);
 
