@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cwh.testing.CwhServerExtension.fhir;
 
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import org.cwh.testing.AtOnce;
 import org.cwh.testing.CwhServerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +28,7 @@ class ConditionalCreateRaceIT {
 	void parallelRetriesOfOneConditionalCreateAllSucceedWithOneResource() throws Exception {
 		String identifier = UUID.randomUUID().toString();
 		String body = CrudIT.patient("Racetest", identifier);
-		List<Response> responses = fireAtOnce(() -> fhir()
+		List<Response> responses = AtOnce.fire(PARALLEL, java.time.Duration.ofSeconds(60), () -> fhir()
 				.header("If-None-Exist", "identifier=urn:cwh:test|" + identifier)
 				.body(body)
 				.post("/Patient"));
@@ -63,7 +57,7 @@ class ConditionalCreateRaceIT {
 				   "subject":{"reference":"urn:uuid:%1$s"}},
 				  "request":{"method":"POST","url":"Encounter","ifNoneExist":"identifier=urn:cwh:test|enc-%1$s"}}]}"""
 				.formatted(identifier, CrudIT.patient("Racetrans", identifier));
-		List<Response> responses = fireAtOnce(() -> fhir().body(bundle).post("/"));
+		List<Response> responses = AtOnce.fire(PARALLEL, java.time.Duration.ofSeconds(60), () -> fhir().body(bundle).post("/"));
 
 		Set<String> locations = new HashSet<>();
 		for (Response r : responses) {
@@ -73,27 +67,5 @@ class ConditionalCreateRaceIT {
 		assertThat(locations).hasSize(1);
 		fhir().get("/Encounter?identifier=urn:cwh:test|enc-" + identifier + "&_summary=count").then()
 				.body("total", org.hamcrest.Matchers.equalTo(1));
-	}
-
-	private static List<Response> fireAtOnce(Callable<Response> request) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> futures = new ArrayList<>();
-			for (int i = 0; i < PARALLEL; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return request.call();
-				}));
-			}
-			start.countDown();
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> f : futures) {
-				responses.add(f.get(60, TimeUnit.SECONDS));
-			}
-			return responses;
-		} finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -8,17 +8,12 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.cwh.security.Caller.Role;
+import org.cwh.testing.AtOnce;
 import org.cwh.testing.CwhServerExtension;
 import org.cwh.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +60,7 @@ class HandoffRetryStormIT {
 		}
 		String handoff = bundle;
 
-		List<Response> responses = fireAtOnce(() -> fhirAs(referrer).body(handoff).post("/"));
+		List<Response> responses = AtOnce.fire(RETRIES, java.time.Duration.ofSeconds(120), () -> fhirAs(referrer).body(handoff).post("/"));
 
 		Set<List<String>> answers = new HashSet<>();
 		for (Response r : responses) {
@@ -93,27 +88,5 @@ class HandoffRetryStormIT {
 	private static void assertStoredOnce(String type, String system, String value) {
 		fhir().get("/" + type + "?identifier=http://harbor-crisis.example.org/fhir/sid/" + system + "|" + value
 				+ "&_summary=count").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1));
-	}
-
-	private static List<Response> fireAtOnce(java.util.concurrent.Callable<Response> request) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(RETRIES);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Response>> futures = new ArrayList<>();
-			for (int i = 0; i < RETRIES; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return request.call();
-				}));
-			}
-			start.countDown();
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> f : futures) {
-				responses.add(f.get(120, TimeUnit.SECONDS));
-			}
-			return responses;
-		} finally {
-			pool.shutdownNow();
-		}
 	}
 }
