@@ -82,20 +82,6 @@ public final class BackendServicesClient {
 		return new BackendServicesClient(fhirBase, clientId, scope, privateKey, null, clock);
 	}
 
-	/** Reads the private JWK from a file, e.g. what {@code --client-key} names. */
-	public static BackendServicesClient withKeyFile(String fhirBase, String clientId, String scope, Path file) {
-		try {
-			return withKey(fhirBase, clientId, scope, JWK.parse(Files.readString(file)));
-		} catch (IOException | ParseException e) {
-			throw new IllegalArgumentException("cannot read a private JWK from " + file + ": " + e.getMessage(), e);
-		}
-	}
-
-	/** Authenticates with the client secret ({@code client_secret_basic}); the server must allow secrets. */
-	public static BackendServicesClient withSecret(String fhirBase, String clientId, String scope, String secret) {
-		return new BackendServicesClient(fhirBase, clientId, scope, null, secret, Clock.systemUTC());
-	}
-
 	/**
 	 * The client {@code --client-id} with {@code --client-key} (a private JWK file) or {@code --client-secret} names,
 	 * asking for {@code scope}; null without {@code --client-id}, for a server with authentication off.
@@ -117,6 +103,7 @@ public final class BackendServicesClient {
 			throw new IllegalArgumentException(CLIENT_ID + " needs either " + CLIENT_KEY + " or " + CLIENT_SECRET);
 		}
 		if (key == null) {
+			// client_secret_basic: the server must allow secrets.
 			return new BackendServicesClient(fhirBase, clientId, scope, null, secret, clock);
 		}
 		try {
