@@ -138,6 +138,10 @@ public class PersistenceConfig {
 		p.put("hibernate.cache.use_structured_entries", "false");
 		p.put("hibernate.cache.use_minimal_puts", "false");
 		p.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
+		if (kind == DatabaseSettings.Kind.H2) {
+			// H2 scans HFJ_RESOURCE for HAPI's reference look-ups unless they are written as a row-value IN.
+			p.put("hibernate.session_factory.statement_inspector", new H2IdentityLookups());
+		}
 		return p;
 	}
 
