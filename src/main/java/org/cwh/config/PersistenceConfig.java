@@ -40,6 +40,12 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 	Batch2JobsConfig.class, SubscriptionChannelConfig.class, FhirJpaEndpoint.class})
 public class PersistenceConfig {
 
+	/** HAPI's repositories are created on first use, not at start-up; static, as a bean factory post-processor. */
+	@Bean
+	public static LazyRepositories lazyRepositories() {
+		return new LazyRepositories();
+	}
+
 	@Bean
 	public DatabaseSettings databaseSettings(SettingsSource source) {
 		return DatabaseSettings.from(source);

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.cwh.config.ConformancePreload;
 import org.cwh.config.DatabaseSettings;
+import org.cwh.config.LazyRepositories;
 import org.cwh.config.PersistenceConfig;
 import org.cwh.config.ServletContributor;
 import org.cwh.config.SettingsSource;
@@ -91,6 +92,8 @@ public final class CwhServer implements AutoCloseable {
 
 			jetty = jetty(settings, spring, restSettings);
 			jetty.start();
+			// What start-up left for first use, made now that the node serves.
+			spring.getBean(LazyRepositories.class).createAllInBackground();
 			return new CwhServer(jetty, spring);
 		} catch (Exception | Error e) {
 			stopQuietly(jetty);
