@@ -97,6 +97,11 @@ public class PersistenceConfig {
 	}
 
 	@Bean
+	SearchIndexes searchIndexes(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+		return new SearchIndexes(dataSource, entityManagerFactory);
+	}
+
+	@Bean
 	public PartitionSettings partitionSettings() {
 		return new PartitionSettings();
 	}
