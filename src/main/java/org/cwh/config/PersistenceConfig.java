@@ -15,8 +15,6 @@ import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,21 +49,14 @@ public class PersistenceConfig {
 		return DatabaseSettings.from(source);
 	}
 
+	/**
+	 * Both connection pools ({@link ConnectionPools}); the side one holds a connection per core, for the threads that
+	 * validate transactions beside their writes.
+	 */
 	@Bean(destroyMethod = "close")
-	public HikariDataSource dataSource(DatabaseSettings db) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("cwh-db");
-		config.setJdbcUrl(db.kind() == DatabaseSettings.Kind.H2 ? h2Url(db.url()) : db.url());
-		if (!db.user().isEmpty()) {
-			config.setUsername(db.user());
-		}
-		config.setPassword(db.password());
-		config.setMaximumPoolSize(db.poolSize());
-		config.setMinimumIdle(Math.min(2, db.poolSize()));
-		// Fail fast with a clear line when the database is unreachable at start-up.
-		config.setInitializationFailTimeout(10_000);
-		config.setConnectionTimeout(30_000);
-		return new HikariDataSource(config);
+	public ConnectionPools dataSource(DatabaseSettings db) {
+		return ConnectionPools.open(db, db.kind() == DatabaseSettings.Kind.H2 ? h2Url(db.url()) : db.url(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	/**

@@ -11,16 +11,23 @@ import ca.uhn.fhir.util.HapiExtensions;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.cwh.config.InterceptorOrder;
+import ca.uhn.fhir.util.ResourceReferenceInfo;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Holds every stored resource that claims a CWH profile to that profile: on create, update, the result of a PATCH,
@@ -32,12 +39,14 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * does); this class turns it into a 422 whose OperationOutcome lists the errors, each with its {@code expression}.
  * Inside a FHIR transaction the entries are collected while HAPI writes them and validated together in one call
  * ({@link ValidationInOneCall}) when HAPI has processed the last one, still inside the database transaction, so one
- * refused entry rolls all of them back. Resources that claim no CWH profile are left alone (plain R4 traffic is not
+ * refused entry rolls all of them back. That validation starts before HAPI writes the first entry, on copies of
+ * what the client sent, and runs on another core beside the write ({@link #transactionProcessing},
+ * {@link OverlappedValidation}); the transaction waits for its verdict before it commits. Resources that claim no CWH profile are left alone (plain R4 traffic is not
  * validated), unless their type is named in {@code cwh.profiles.required-types}: those must claim one of our
  * profiles. Registered by {@link ProfilesConfig}.
  */
 @Interceptor
-final class ProfileEnforcer {
+final class ProfileEnforcer implements AutoCloseable {
 
 	private final FhirContext ctx;
 	private final Map<String, List<String>> profilesByType;
@@ -52,12 +61,16 @@ final class ProfileEnforcer {
 	private final ValidationInOneCall validation;
 	/** TransactionDetails user data: the resources of the running transaction that wait for validation. */
 	private static final String COLLECTED = ProfileEnforcer.class.getName() + ".collected";
+	/** Resource user data on a transaction entry whose validation already runs beside the write: its {@link Early}. */
+	private static final String EARLY = ProfileEnforcer.class.getName() + ".early";
+	private final OverlappedValidation overlapped;
 
 	private final CompletableFuture<Void> warm = new CompletableFuture<>();
 	private volatile boolean warming;
 
+	/** @param overlapThreads threads validating transactions beside their writes ({@link OverlappedValidation}) */
 	ProfileEnforcer(FhirContext ctx, IInstanceValidatorModule validatorModule,
-			Map<String, List<String>> profilesByType, Set<String> requiredTypes) {
+			Map<String, List<String>> profilesByType, Set<String> requiredTypes, int overlapThreads) {
 		this.ctx = ctx;
 		this.profilesByType = Map.copyOf(profilesByType);
 		this.requiredTypes = Set.copyOf(requiredTypes);
@@ -65,6 +78,63 @@ final class ProfileEnforcer {
 		// FhirValidator holds only its modules; validateWithResult keeps its state per call, so threads share it.
 		this.validator = ctx.newValidator().registerValidatorModule(validatorModule);
 		this.validation = new ValidationInOneCall(validator);
+		this.overlapped = new OverlappedValidation(validation, overlapThreads);
+	}
+
+	/**
+	 * A transaction is about to be processed, and HAPI has not touched its entries yet: start validating copies of
+	 * them on another core ({@link OverlappedValidation}). Entries that claim a CWH profile are marked with their
+	 * place in it; {@link #transactionProcessed} takes their verdicts from there instead of validating the stored
+	 * form again. What is validated is what the client sent, in a Bundle with the entries' own {@code urn:uuid:}
+	 * full URLs, so references between entries resolve; an entry with a conditional reference
+	 * ({@code Patient?identifier=…}), which only HAPI can resolve, is validated the usual way, stored.
+	 */
+	@Hook(value = Pointcut.STORAGE_TRANSACTION_PROCESSING, order = InterceptorOrder.PROFILES)
+	public void transactionProcessing(IBaseBundle bundle) {
+		if (!(bundle instanceof Bundle transaction) || transaction.getType() != Bundle.BundleType.TRANSACTION
+				|| (warming && !warm.isDone())) {
+			return;
+		}
+		List<Resource> originals = new ArrayList<>();
+		List<Resource> copies = new ArrayList<>();
+		List<String> fullUrls = new ArrayList<>();
+		List<Integer> ours = new ArrayList<>();
+		Set<String> seenUrls = new HashSet<>();
+		for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
+			Bundle.HTTPVerb method = entry.getRequest().getMethod();
+			if (!entry.hasResource() || (method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT)) {
+				continue;
+			}
+			Resource copy = entry.getResource().copy();
+			if (claimsOurs(copy) && !unlinkReferences(copy)) {
+				ours.add(copies.size());
+			}
+			String fullUrl = entry.getFullUrl();
+			boolean local = fullUrl != null && (fullUrl.startsWith("urn:uuid:") || fullUrl.startsWith("urn:oid:"));
+			originals.add(entry.getResource());
+			copies.add(copy);
+			fullUrls.add(local && seenUrls.add(fullUrl) ? fullUrl : null);
+		}
+		if (ours.isEmpty()) {
+			return;
+		}
+		OverlappedValidation.Pending pending = overlapped.start(copies, fullUrls);
+		if (pending != null) {
+			for (int index : ours) {
+				Resource original = originals.get(index);
+				original.setUserData(EARLY, new Early(original, pending, index));
+			}
+		}
+	}
+
+	/** Transactions whose validation ran beside their write ({@link OverlappedValidation#besideWrites}). */
+	long validatedBesideWrites() {
+		return overlapped.besideWrites();
+	}
+
+	@Override
+	public void close() {
+		overlapped.close();
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PROFILES)
@@ -90,6 +160,17 @@ final class ProfileEnforcer {
 		}
 	}
 
+	/** A transaction entry validated beside the write: the resource HAPI stores, and where its verdict comes from. */
+	private record Early(IBaseResource resource, OverlappedValidation.Pending pending, int index) {
+
+		/** The Early of a resource {@link #transactionProcessing} marked, or null. */
+		static Early of(IBaseResource resource) {
+			// A copy of a marked resource carries the mark too; only the marked object itself is covered.
+			return resource instanceof Resource r && r.getUserData(EARLY) instanceof Early early
+					&& early.resource() == resource ? early : null;
+		}
+	}
+
 	/** The module this enforcer validates with; {@code $validate} uses the same (a test holds them together). */
 	IInstanceValidatorModule validatorModule() {
 		return validatorModule;
@@ -101,10 +182,7 @@ final class ProfileEnforcer {
 			return;
 		}
 		String type = ctx.getResourceType(resource);
-		boolean claimsOurs = resource.getMeta().getProfile().stream()
-				.map(IPrimitiveType::getValueAsString)
-				.anyMatch(Canonical::isOurs);
-		if (!claimsOurs) {
+		if (!claimsOurs(resource)) {
 			if (requiredTypes.contains(type)) {
 				throw missingProfile(type);
 			}
@@ -125,8 +203,55 @@ final class ProfileEnforcer {
 		validate(List.of(resource));
 	}
 
+	private static boolean claimsOurs(IBaseResource resource) {
+		return resource.getMeta().getProfile().stream()
+				.map(IPrimitiveType::getValueAsString)
+				.anyMatch(Canonical::isOurs);
+	}
+
+	/**
+	 * Unlinks the copy's references from the objects HAPI's parser attached to them (the other entries of the request,
+	 * which have no id yet, so encoding the copy would contain them), leaving the reference strings; true when one of
+	 * them is conditional ({@code Patient?identifier=…}).
+	 */
+	private boolean unlinkReferences(IBaseResource copy) {
+		boolean conditional = false;
+		for (ResourceReferenceInfo info : ctx.newTerser().getAllResourceReferences(copy)) {
+			IBaseReference reference = info.getResourceReference();
+			String value = reference.getReferenceElement().getValue();
+			if (value != null && !value.isEmpty()) {
+				reference.setResource(null);
+				conditional |= value.indexOf('?') >= 0;
+			}
+		}
+		return conditional;
+	}
+
+	/**
+	 * Validates the resources, taking the verdicts of those validated beside the write from there, and refuses the
+	 * write with the errors of all of them.
+	 */
 	private void validate(List<IBaseResource> resources) {
-		List<OperationOutcome> outcomes = validation.errorsOf(resources);
+		List<OperationOutcome> outcomes = new ArrayList<>(Collections.nCopies(resources.size(), null));
+		List<Integer> rest = new ArrayList<>();
+		for (int i = 0; i < resources.size(); i++) {
+			Early early = Early.of(resources.get(i));
+			List<OperationOutcome> verdicts = early == null ? null : early.pending().await();
+			if (verdicts == null) {
+				rest.add(i);
+			} else {
+				outcomes.set(i, verdicts.get(early.index()));
+			}
+			if (early != null) {
+				((Resource) resources.get(i)).setUserData(EARLY, null);
+			}
+		}
+		if (!rest.isEmpty()) {
+			List<OperationOutcome> checked = validation.errorsOf(rest.stream().map(resources::get).toList());
+			for (int i = 0; i < rest.size(); i++) {
+				outcomes.set(rest.get(i), checked.get(i));
+			}
+		}
 		OperationOutcome errors = new OperationOutcome();
 		String firstType = null;
 		for (int i = 0; i < resources.size(); i++) {

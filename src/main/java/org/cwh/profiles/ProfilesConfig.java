@@ -94,12 +94,15 @@ public class ProfilesConfig {
 		return ReusedInstanceValidator.configuredLike(hapi);
 	}
 
-	/** Validates with the server's instance validator, the module {@code $validate} uses. */
+	/**
+	 * Validates with the server's instance validator, the module {@code $validate} uses; transactions on one thread
+	 * per core beside their writes (as many as the side connection pool holds: {@code ConnectionPools}).
+	 */
 	@Bean
 	ProfileEnforcer profileEnforcer(FhirContext ctx, IInstanceValidatorModule instanceValidator,
 			ProfilePackage profiles, ProfilesSettings settings, IInterceptorService storageInterceptors) {
-		ProfileEnforcer enforcer =
-				new ProfileEnforcer(ctx, instanceValidator, profiles.profilesByType(), settings.requiredTypes());
+		ProfileEnforcer enforcer = new ProfileEnforcer(ctx, instanceValidator, profiles.profilesByType(),
+				settings.requiredTypes(), Runtime.getRuntime().availableProcessors());
 		// The storage pointcuts fire on the JPA service for every write path; the RestfulServer sees REST only.
 		storageInterceptors.registerInterceptor(enforcer);
 		return enforcer;

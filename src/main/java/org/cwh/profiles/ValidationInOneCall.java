@@ -40,18 +40,32 @@ final class ValidationInOneCall {
 		if (resources.size() == 1) {
 			return List.of(errorsOnly((OperationOutcome) validator.validateWithResult(resources.get(0)).toOperationOutcome()));
 		}
+		// Copies: each entry is encoded for the validator, and the caller's resources are about to be stored.
+		List<Resource> copies = resources.stream().map(r -> ((Resource) r).copy()).toList();
+		List<String> fullUrls = new ArrayList<>();
+		copies.forEach(c -> fullUrls.add(null));
+		return errorsOfEntries(copies, fullUrls);
+	}
+
+	/**
+	 * As {@link #errorsOf}, for resources the caller has copied already and will not touch again (they become the
+	 * entries of the Bundle validated), each under its {@code fullUrl}: a transaction's own {@code urn:uuid:} keeps
+	 * references between its entries resolvable; null gives the entry a fresh one.
+	 */
+	List<OperationOutcome> errorsOfEntries(List<Resource> copies, List<String> fullUrls) {
 		Bundle together = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		for (IBaseResource resource : resources) {
-			// A copy: the entry is encoded for the validator, and the caller's resource is about to be stored.
-			together.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(((Resource) resource).copy());
+		for (int i = 0; i < copies.size(); i++) {
+			String fullUrl = fullUrls.get(i);
+			together.addEntry().setFullUrl(fullUrl != null ? fullUrl : "urn:uuid:" + UUID.randomUUID())
+					.setResource(copies.get(i));
 		}
 		List<OperationOutcome> byResource = new ArrayList<>();
-		resources.forEach(r -> byResource.add(new OperationOutcome()));
+		copies.forEach(r -> byResource.add(new OperationOutcome()));
 		OperationOutcome all = (OperationOutcome) validator.validateWithResult(together).toOperationOutcome();
 		for (OperationOutcomeIssueComponent issue : errorsOnly(all).getIssue()) {
 			int entry = entryOf(issue);
-			if (entry >= 0 && entry < resources.size()) {
-				byResource.get(entry).addIssue(asAlone(issue, resources.get(entry).fhirType()));
+			if (entry >= 0 && entry < copies.size()) {
+				byResource.get(entry).addIssue(asAlone(issue, copies.get(entry).fhirType()));
 			}
 		}
 		return byResource;

@@ -127,6 +127,21 @@ class ProfileEnforcementIT {
 		assertEquals(java.util.Collections.nCopies(entries, "201 Created"), response.getList("entry.response.status"));
 	}
 
+	/**
+	 * A transaction's entries are validated beside its write ({@link OverlappedValidation}). On a loaded machine the
+	 * request's thread may get there before a pool thread has begun (it then validates in its own thread, correctly),
+	 * so up to ten are posted and one must have been.
+	 */
+	@Test
+	void aTransactionIsValidatedBesideItsWrite() {
+		ProfileEnforcer enforcer = CwhServerExtension.server().bean(ProfileEnforcer.class);
+		long before = enforcer.validatedBesideWrites();
+		for (int i = 0; i < 10 && enforcer.validatedBesideWrites() == before; i++) {
+			fhir().body(IgFiles.uniqueTransaction(UUID.randomUUID().toString())).post("/").then().statusCode(200);
+		}
+		assertTrue(enforcer.validatedBesideWrites() > before, "no transaction was validated beside its write");
+	}
+
 	@Test
 	void aTransactionWithOneBrokenEntryStoresNothing() {
 		String suffix = UUID.randomUUID().toString();
