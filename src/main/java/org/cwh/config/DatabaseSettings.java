@@ -13,7 +13,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
 	public static final SettingKey USER = new SettingKey("cwh.db.user", "", "database user (H2 needs none)");
 	public static final SettingKey PASSWORD = new SettingKey("cwh.db.password", "", "database password");
 	public static final SettingKey POOL_SIZE = new SettingKey("cwh.db.pool-size", "10",
-			"maximum database connections of this node");
+			"maximum database connections of this node for requests (plus one per core for validation beside writes)");
 
 	public static final List<SettingKey> KEYS = List.of(URL, USER, PASSWORD, POOL_SIZE);
 
