@@ -117,6 +117,17 @@ class AuthenticationIT {
 				.header("WWW-Authenticate", containsString("invalid_token"));
 	}
 
+	/** The server remembers a token's checked signature, never its verdict: expiry is checked on every request. */
+	@Test
+	void aTokenAcceptedOnceIsRefusedWhenItHasExpired() throws Exception {
+		Instant now = CwhServerExtension.clock().instant();
+		String token = "Bearer " + sign(ourClaims().issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(30)))
+				.build(), serverKey(), JWSAlgorithm.RS256);
+		anonymous().header("Authorization", token).get("/Patient?_count=1").then().statusCode(200);
+		CwhServerExtension.clock().advance(Duration.ofSeconds(30 + ClockedClaimsVerifier.CLOCK_SKEW_SECONDS + 1));
+		refused(token).body("issue[0].code", equalTo("expired"));
+	}
+
 	@Test
 	void aTokenNotYetValidIs401() throws Exception {
 		Instant future = CwhServerExtension.clock().instant().plus(Duration.ofHours(1));
