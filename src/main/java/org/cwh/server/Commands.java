@@ -14,7 +14,7 @@ import org.cwh.security.ClientCommand;
 final class Commands {
 
 	/** Every command of the jar besides {@code serve}. */
-	static final List<CliCommand> ALL = List.of(new LoadCommand(), new ClientCommand(), new BenchCommand());
+	static final List<CliCommand> ALL = List.of(new LoadCommand(), new ClientCommand(), new BenchCommand(), new CdsCommand());
 
 	private Commands() {}
 
