@@ -30,6 +30,8 @@ final class Dispatcher implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 	private static final int SENDERS = 4;
 	private static final int MAX_IN_FLIGHT = 32;
+	/** How often a node deletes delivered notifications older than {@code cwh.notify.keep-delivered}. */
+	static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
 	private final Outbox outbox;
 	private final NotifySettings settings;
@@ -44,6 +46,7 @@ final class Dispatcher implements AutoCloseable {
 	private final Thread loop;
 	private volatile boolean woken;
 	private volatile boolean running = true;
+	private long lastPurge;
 
 	Dispatcher(Outbox outbox, NotifySettings settings, FhirContext ctx, Clock clock, String publicBase) {
 		this.outbox = outbox;
@@ -82,6 +85,9 @@ final class Dispatcher implements AutoCloseable {
 			} catch (Exception e) {
 				log.warn("notify: cannot claim notifications: {}", e.getClass().getSimpleName());
 			}
+			if (clock.millis() - lastPurge >= PURGE_EVERY.toMillis()) {
+				purgeDelivered();
+			}
 			synchronized (signal) {
 				if (!woken && running) {
 					try {
@@ -115,6 +121,26 @@ final class Dispatcher implements AutoCloseable {
 					}
 				});
 			}
+		}
+	}
+
+	/**
+	 * Deletes the notifications delivered longer than {@code cwh.notify.keep-delivered} ago, so the outbox holds what
+	 * is still to deliver and a recent history, not every notification ever sent; returns how many. The dispatch loop
+	 * calls it every {@link #PURGE_EVERY}.
+	 */
+	int purgeDelivered() {
+		long now = clock.millis();
+		lastPurge = now;
+		try {
+			int purged = outbox.purgeDelivered(now - settings.keepDelivered().toMillis());
+			if (purged > 0) {
+				log.info("notify: deleted {} notifications delivered more than {} ago", purged, settings.keepDelivered());
+			}
+			return purged;
+		} catch (Exception e) {
+			log.warn("notify: cannot delete delivered notifications: {}", e.getClass().getSimpleName());
+			return 0;
 		}
 	}
 

@@ -17,9 +17,11 @@ import org.cwh.config.SettingsSource;
  * @param retryFirst       the wait after the first failed attempt; each further failure doubles it
  * @param retryMax         the longest wait between attempts; attempts never stop until the receiver answers 2xx
  * @param timeout          how long one attempt may take (connect and answer)
+ * @param keepDelivered    how long a delivered notification stays in the outbox (to diagnose a receiver's
+ *                         complaint) before it is deleted; undelivered ones stay until delivered
  */
 public record NotifySettings(List<String> allowedEndpoints, boolean allowHttp, Duration pollInterval,
-		Duration retryFirst, Duration retryMax, Duration timeout) {
+		Duration retryFirst, Duration retryMax, Duration timeout, Duration keepDelivered) {
 
 	public static final SettingKey ALLOWED_ENDPOINTS = new SettingKey("cwh.notify.allowed-endpoints", "",
 			"comma-separated hosts or URL prefixes Subscription endpoints may point to (empty: none)");
@@ -33,9 +35,11 @@ public record NotifySettings(List<String> allowedEndpoints, boolean allowHttp, D
 			"longest wait between delivery attempts (attempts go on until the receiver answers 2xx)");
 	public static final SettingKey TIMEOUT = new SettingKey("cwh.notify.timeout", "10s",
 			"how long one delivery attempt may take");
+	public static final SettingKey KEEP_DELIVERED = new SettingKey("cwh.notify.keep-delivered", "168h",
+			"how long delivered notifications stay in the outbox before they are deleted");
 
 	public static final List<SettingKey> KEYS =
-			List.of(ALLOWED_ENDPOINTS, ALLOW_HTTP, POLL_INTERVAL, RETRY_FIRST, RETRY_MAX, TIMEOUT);
+			List.of(ALLOWED_ENDPOINTS, ALLOW_HTTP, POLL_INTERVAL, RETRY_FIRST, RETRY_MAX, TIMEOUT, KEEP_DELIVERED);
 
 	public NotifySettings {
 		allowedEndpoints = List.copyOf(allowedEndpoints);
@@ -55,7 +59,7 @@ public record NotifySettings(List<String> allowedEndpoints, boolean allowHttp, D
 			throw new SettingException(RETRY_MAX, "at least " + RETRY_FIRST.displayName(), source.string(RETRY_MAX));
 		}
 		return new NotifySettings(allowed, source.bool(ALLOW_HTTP), source.duration(POLL_INTERVAL), first, max,
-				source.duration(TIMEOUT));
+				source.duration(TIMEOUT), source.duration(KEEP_DELIVERED));
 	}
 
 	/** The wait before attempt {@code failures + 1}: {@code retryFirst × 2^(failures−1)}, at most {@link #retryMax}. */

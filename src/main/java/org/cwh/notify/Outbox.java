@@ -111,6 +111,18 @@ final class Outbox {
 				+ "WHERE id = ? AND claimed_by = ?", now, id, null);
 	}
 
+	/**
+	 * Deletes the notifications delivered before {@code before}; returns how many. Every node may run it: a row two
+	 * nodes both delete is gone once, and undelivered rows, which keep the order per focus, are never touched.
+	 */
+	int purgeDelivered(long before) throws SQLException {
+		try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+				"DELETE FROM cwh_notify_outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?")) {
+			s.setLong(1, before);
+			return s.executeUpdate();
+		}
+	}
+
 	/** The attempt failed; the notification is due again at {@code dueAt}. */
 	void retryAt(long id, long dueAt, String error) throws SQLException {
 		update("UPDATE cwh_notify_outbox SET due_at = ?, claimed_until = NULL, last_error = ? "

@@ -195,6 +195,44 @@ class NotificationDeliveryIT {
 		assertThat(outboxRows("Task/" + taskId)).isEqualTo(1);
 	}
 
+	/**
+	 * A delivered notification stays for {@code cwh.notify.keep-delivered} (7 days), then the purge deletes it; one
+	 * not yet delivered stays however old it is.
+	 */
+	@Test
+	void deliveredNotificationsAreDeletedAfterTheKeepTimeUndeliveredOnesStay() throws Exception {
+		subscribe();
+		String delivered = create(task("requested"));
+		receiver.awaitDelivered(h -> h.focus().contains("/Task/" + delivered + "/"), 1, WITHIN);
+		// The receiver has it; the dispatcher records that right after.
+		org.awaitility.Awaitility.await().atMost(WITHIN).until(() -> deliveredRows("Task/" + delivered) == 1);
+		receiver.answer(500);
+		String pending = create(task("requested"));
+		Dispatcher dispatcher = CwhServerExtension.server().bean(Dispatcher.class);
+		dispatcher.purgeDelivered();
+		assertThat(outboxRows("Task/" + delivered)).as("delivered just now: kept").isEqualTo(1);
+
+		Duration keep = CwhServerExtension.server().bean(NotifySettings.class).keepDelivered();
+		CwhServerExtension.clock().advance(keep.plusMinutes(1));
+		assertThat(dispatcher.purgeDelivered()).isPositive();
+		assertThat(outboxRows("Task/" + delivered)).isZero();
+		assertThat(outboxRows("Task/" + pending)).as("not delivered yet: kept").isEqualTo(1);
+		receiver.answer(200);
+		receiver.awaitDelivered(h -> h.focus().contains("/Task/" + pending + "/"), 1, WITHIN);
+	}
+
+	private static int deliveredRows(String focus) throws Exception {
+		DataSource db = CwhServerExtension.server().bean(DataSource.class);
+		try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+				"SELECT COUNT(*) FROM cwh_notify_outbox WHERE focus = ? AND delivered_at IS NOT NULL")) {
+			s.setString(1, focus);
+			try (ResultSet rs = s.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
+	}
+
 	static int outboxRows(String focus) throws Exception {
 		DataSource db = CwhServerExtension.server().bean(DataSource.class);
 		try (Connection c = db.getConnection();
