@@ -1,9 +1,6 @@
 package org.cwh.config;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -46,17 +43,6 @@ final class SearchIndexes implements SmartInitializingSingleton {
 
 	/** Creates what is missing; two PostgreSQL nodes creating one index at once can collide, the loser retries. */
 	static void create(DataSource dataSource) {
-		for (int attempt = 1; ; attempt++) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				for (String ddl : DDL) {
-					statement.execute(ddl);
-				}
-				return;
-			} catch (SQLException e) {
-				if (attempt == 3) {
-					throw new IllegalStateException("cannot create the search indexes: " + e.getMessage(), e);
-				}
-			}
-		}
+		CatalogStatements.createMissing(dataSource, DDL, "the search indexes");
 	}
 }

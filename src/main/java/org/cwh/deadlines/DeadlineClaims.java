@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.cwh.config.CatalogStatements;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -49,18 +49,7 @@ final class DeadlineClaims {
 
 	/** Creates the table when missing; two nodes racing in the catalog try again and then find it. */
 	void createTable() {
-		for (int attempt = 1; ; attempt++) {
-			try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-				for (String ddl : DDL) {
-					s.execute(ddl);
-				}
-				return;
-			} catch (SQLException e) {
-				if (attempt == 3) {
-					throw new IllegalStateException("cannot create cwh_deadline_claim: " + e.getMessage(), e);
-				}
-			}
-		}
+		CatalogStatements.createMissing(dataSource, DDL, "cwh_deadline_claim");
 	}
 
 	/** Whether the hand was raised already: a cheap look before opening a transaction; {@link #claim} decides. */

@@ -1,10 +1,8 @@
 package org.cwh.notify;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cwh.config.CatalogStatements;
 
 /**
  * The tables notifications keep beside HAPI's: the active rest-hook Subscriptions as the outbox matches them
@@ -49,17 +47,6 @@ final class NotifyTables {
 
 	/** Creates what is missing; two PostgreSQL nodes creating one table at once can collide, the loser retries. */
 	static void create(DataSource dataSource) {
-		for (int attempt = 1; ; attempt++) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				for (String ddl : DDL) {
-					statement.execute(ddl);
-				}
-				return;
-			} catch (SQLException e) {
-				if (attempt == 3) {
-					throw new IllegalStateException("cannot create the notification tables: " + e.getMessage(), e);
-				}
-			}
-		}
+		CatalogStatements.createMissing(dataSource, DDL, "the notification tables");
 	}
 }

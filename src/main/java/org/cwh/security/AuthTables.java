@@ -1,10 +1,8 @@
 package org.cwh.security;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cwh.config.CatalogStatements;
 
 /**
  * The tables authentication keeps beside HAPI's: registered clients, used client-assertion ids (replay refused on
@@ -42,17 +40,6 @@ final class AuthTables {
 	 * loser tries again and then finds the table there.
 	 */
 	static void create(DataSource dataSource) {
-		for (int attempt = 1; ; attempt++) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				for (String ddl : DDL) {
-					statement.execute(ddl);
-				}
-				return;
-			} catch (SQLException e) {
-				if (attempt == 3) {
-					throw new IllegalStateException("cannot create the authentication tables: " + e.getMessage(), e);
-				}
-			}
-		}
+		CatalogStatements.createMissing(dataSource, DDL, "the authentication tables");
 	}
 }
