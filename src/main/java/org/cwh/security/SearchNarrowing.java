@@ -139,12 +139,17 @@ public final class SearchNarrowing {
 				}
 			});
 		}
-		if (restrictions.isEmpty()) {
-			return parameters;
-		}
-		Map<String, String[]> narrowed = new LinkedHashMap<>(parameters);
+		Map<String, String[]> narrowed = parameters;
 		for (SearchRestriction restriction : restrictions) {
 			String[] existing = narrowed.getOrDefault(restriction.parameter(), new String[0]);
+			// The provider's own inbox already says owner=Organization/<own>: the same condition again would only
+			// join the owner's links twice (and HAPI asserts against duplicate parameters).
+			if (Arrays.asList(existing).contains(restriction.value())) {
+				continue;
+			}
+			if (narrowed == parameters) {
+				narrowed = new LinkedHashMap<>(parameters);
+			}
 			String[] values = Arrays.copyOf(existing, existing.length + 1);
 			values[existing.length] = restriction.value();
 			narrowed.put(restriction.parameter(), values);
