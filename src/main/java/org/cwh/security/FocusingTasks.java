@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Task;
 final class FocusingTasks {
 
 	private static final String CACHE = FocusingTasks.class.getName() + ".cache";
+	private static final String SHOWN = FocusingTasks.class.getName() + ".shown";
 
 	/** One Task pointing to the ServiceRequest: its logical id and the organizations it names. */
 	record FocusingTask(String taskId, TaskParties parties) {}
@@ -41,9 +42,32 @@ final class FocusingTasks {
 				id -> current(id).stream().map(FocusingTask::parties).toList());
 	}
 
+	/**
+	 * Remembers that this request is showing its caller this Task (loaded by the request, and one the caller may
+	 * read), so that the referral it points to need not be looked up again: an inbox page carries its Tasks and their
+	 * referrals, and without this each referral cost a search of every Task pointing to it.
+	 */
+	void shown(Task task, RequestDetails request) {
+		String serviceRequestId = serviceRequestId(task);
+		if (serviceRequestId != null) {
+			@SuppressWarnings("unchecked")
+			Map<String, TaskParties> shown =
+					(Map<String, TaskParties>) request.getUserData().computeIfAbsent(SHOWN, k -> new HashMap<>());
+			shown.putIfAbsent(serviceRequestId, TaskParties.of(task));
+		}
+	}
+
+	/** A Task pointing to the ServiceRequest that this request is showing its caller ({@link #shown}), or null. */
+	TaskParties shownFocusing(String serviceRequestId, RequestDetails request) {
+		@SuppressWarnings("unchecked")
+		Map<String, TaskParties> shown = (Map<String, TaskParties>) request.getUserData().get(SHOWN);
+		return shown == null ? null : shown.get(serviceRequestId);
+	}
+
 	/** Drops what this request remembered: it has just written a Task, which may change who sees a referral. */
 	void forget(RequestDetails request) {
 		request.getUserData().remove(CACHE);
+		request.getUserData().remove(SHOWN);
 	}
 
 	/** For a write: as stored now, within the request's own database transaction. */

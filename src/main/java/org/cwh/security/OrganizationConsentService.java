@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -84,8 +85,15 @@ final class OrganizationConsentService implements IConsentService {
 		Decision decision;
 		if (resource instanceof Task task) {
 			decision = rules.readTask(caller, TaskParties.of(task));
+			if (decision.allowed()) {
+				focusing.shown(task, request);
+			}
 		} else if (resource instanceof ServiceRequest referral) {
-			decision = rules.readServiceRequest(caller, focusing.forRead(referral.getIdElement().getIdPart(), request));
+			// A Task of this answer that the caller may see points to the referral (the inbox with
+			// _include=Task:focus): that one Task decides as the search of all of them would.
+			String id = referral.getIdElement().getIdPart();
+			TaskParties shown = focusing.shownFocusing(id, request);
+			decision = rules.readServiceRequest(caller, shown != null ? List.of(shown) : focusing.forRead(id, request));
 		} else {
 			return ConsentOutcome.PROCEED;
 		}

@@ -115,6 +115,23 @@ class OrganizationAccessIT {
 	}
 
 	@Test
+	void providerInboxListsItsWaitingHandoffsWithTheirReferralsAndANewOneAtOnce() {
+		TestClient client = asProvider();
+		String inbox = "/Task?owner=Organization/" + provider
+				+ "&status=requested,received&_include=Task:focus&_include=Task:patient";
+		JsonPath before = fhirAs(client).get(inbox).then().statusCode(200).extract().jsonPath();
+		assertThat(ids(before, "Task")).containsExactly(mine.task());
+		assertThat(ids(before, "ServiceRequest")).containsExactly(mine.referral());
+		assertThat(ids(before, "Patient")).containsExactly(patient);
+
+		Handoff next = handoff(provider, referrer, patient);
+		JsonPath after = fhirAs(client).get(inbox).then().statusCode(200).extract().jsonPath();
+		assertThat(ids(after, "Task")).containsExactlyInAnyOrder(mine.task(), next.task());
+		assertThat(ids(after, "ServiceRequest")).containsExactlyInAnyOrder(mine.referral(), next.referral());
+		assertThat(ids(after, "ServiceRequest")).doesNotContain(theirs.referral());
+	}
+
+	@Test
 	void aFailedSearchOfALimitedCallerIsA4xxNotAServerError() {
 		TestClient client = client(provider, "system/Task.rs system/Patient.rs", Role.PROVIDER);
 		refused(fhirAs(client).get("/Task?patient=Patient/" + patient + "&_include=Task:focus&_summary=true"),
