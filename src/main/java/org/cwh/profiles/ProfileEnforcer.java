@@ -12,7 +12,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,11 +83,12 @@ final class ProfileEnforcer implements AutoCloseable {
 
 	/**
 	 * A transaction is about to be processed, and HAPI has not touched its entries yet: start validating copies of
-	 * them on another core ({@link OverlappedValidation}). Entries that claim a CWH profile are marked with their
-	 * place in it; {@link #transactionProcessed} takes their verdicts from there instead of validating the stored
-	 * form again. What is validated is what the client sent, in a Bundle with the entries' own {@code urn:uuid:}
-	 * full URLs, so references between entries resolve; an entry with a conditional reference
-	 * ({@code Patient?identifier=…}), which only HAPI can resolve, is validated the usual way, stored.
+	 * the entries that claim a CWH profile on another core ({@link OverlappedValidation}). Each is marked with its
+	 * place; {@link #transactionProcessed} takes its verdict from there instead of validating the stored form again.
+	 * A copy is what the client sent with its references to other entries ({@code urn:uuid:…}) given the shape HAPI
+	 * stores them in ({@code Patient/…}), so it is checked as the stored resource would be, alone, and entries that
+	 * claim no profile cost nothing. An entry with a conditional reference ({@code Patient?identifier=…}), which
+	 * only HAPI can resolve, is validated the usual way, stored.
 	 */
 	@Hook(value = Pointcut.STORAGE_TRANSACTION_PROCESSING, order = InterceptorOrder.PROFILES)
 	public void transactionProcessing(IBaseBundle bundle) {
@@ -95,32 +96,35 @@ final class ProfileEnforcer implements AutoCloseable {
 				|| (warming && !warm.isDone())) {
 			return;
 		}
+		// Each local full URL stands for "Type/id" once HAPI has stored the entry.
+		Map<String, String> storedShape = new HashMap<>();
+		for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
+			String fullUrl = entry.getFullUrl();
+			if (entry.hasResource() && fullUrl != null
+					&& (fullUrl.startsWith("urn:uuid:") || fullUrl.startsWith("urn:oid:"))) {
+				storedShape.putIfAbsent(fullUrl, entry.getResource().fhirType() + "/cwh-entry-" + storedShape.size());
+			}
+		}
 		List<Resource> originals = new ArrayList<>();
 		List<Resource> copies = new ArrayList<>();
-		List<String> fullUrls = new ArrayList<>();
-		List<Integer> ours = new ArrayList<>();
-		Set<String> seenUrls = new HashSet<>();
 		for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
 			Bundle.HTTPVerb method = entry.getRequest().getMethod();
-			if (!entry.hasResource() || (method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT)) {
+			if (!entry.hasResource() || (method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT)
+					|| !claimsOurs(entry.getResource())) {
 				continue;
 			}
 			Resource copy = entry.getResource().copy();
-			if (claimsOurs(copy) && !unlinkReferences(copy)) {
-				ours.add(copies.size());
+			if (asStored(copy, storedShape)) {
+				originals.add(entry.getResource());
+				copies.add(copy);
 			}
-			String fullUrl = entry.getFullUrl();
-			boolean local = fullUrl != null && (fullUrl.startsWith("urn:uuid:") || fullUrl.startsWith("urn:oid:"));
-			originals.add(entry.getResource());
-			copies.add(copy);
-			fullUrls.add(local && seenUrls.add(fullUrl) ? fullUrl : null);
 		}
-		if (ours.isEmpty()) {
+		if (copies.isEmpty()) {
 			return;
 		}
-		OverlappedValidation.Pending pending = overlapped.start(copies, fullUrls);
+		OverlappedValidation.Pending pending = overlapped.start(copies, Collections.nCopies(copies.size(), null));
 		if (pending != null) {
-			for (int index : ours) {
+			for (int index = 0; index < originals.size(); index++) {
 				Resource original = originals.get(index);
 				original.setUserData(EARLY, new Early(original, pending, index));
 			}
@@ -210,21 +214,26 @@ final class ProfileEnforcer implements AutoCloseable {
 	}
 
 	/**
-	 * Unlinks the copy's references from the objects HAPI's parser attached to them (the other entries of the request,
-	 * which have no id yet, so encoding the copy would contain them), leaving the reference strings; true when one of
-	 * them is conditional ({@code Patient?identifier=…}).
+	 * Gives the copy's references to other entries the shape they will have stored, and unlinks all references from
+	 * the objects HAPI's parser attached (the other entries, which have no id yet: encoding the copy would contain
+	 * them); false when one of them is conditional ({@code Patient?identifier=…}), which only HAPI can resolve.
 	 */
-	private boolean unlinkReferences(IBaseResource copy) {
-		boolean conditional = false;
+	private boolean asStored(IBaseResource copy, Map<String, String> storedShape) {
 		for (ResourceReferenceInfo info : ctx.newTerser().getAllResourceReferences(copy)) {
 			IBaseReference reference = info.getResourceReference();
 			String value = reference.getReferenceElement().getValue();
 			if (value != null && !value.isEmpty()) {
+				if (value.indexOf('?') >= 0) {
+					return false;
+				}
 				reference.setResource(null);
-				conditional |= value.indexOf('?') >= 0;
+				String stored = storedShape.get(value);
+				if (stored != null) {
+					reference.setReference(stored);
+				}
 			}
 		}
-		return conditional;
+		return true;
 	}
 
 	/**
