@@ -49,8 +49,8 @@ final class ValidationInOneCall {
 
 	/**
 	 * As {@link #errorsOf}, for resources the caller has copied already and will not touch again (they become the
-	 * entries of the Bundle validated), each under its {@code fullUrl}: a transaction's own {@code urn:uuid:} keeps
-	 * references between its entries resolvable; null gives the entry a fresh one.
+	 * entries of the Bundle validated), each under its {@code fullUrl}, or a fresh {@code urn:uuid:} where it is null
+	 * (as the transaction's copies come: their references to each other are rewritten to the stored shape).
 	 */
 	List<OperationOutcome> errorsOfEntries(List<Resource> copies, List<String> fullUrls) {
 		Bundle together = new Bundle().setType(Bundle.BundleType.COLLECTION);
