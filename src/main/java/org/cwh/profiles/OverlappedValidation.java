@@ -51,10 +51,10 @@ final class OverlappedValidation implements AutoCloseable {
 
 	/**
 	 * Starts validating {@code copies} (the transaction's entries, which nobody else touches any more) as
-	 * {@link ValidationInOneCall#errorsOfEntries} does; null when declined (validate in the request's thread).
+	 * {@link ValidationInOneCall#errorsOfCopies} does; null when declined (validate in the request's thread).
 	 */
-	Pending start(List<Resource> copies, List<String> fullUrls) {
-		Pending pending = new Pending(copies, fullUrls);
+	Pending start(List<Resource> copies) {
+		Pending pending = new Pending(copies);
 		try {
 			pool.execute(() -> pending.runOnce(true));
 		} catch (RejectedExecutionException e) {
@@ -77,13 +77,11 @@ final class OverlappedValidation implements AutoCloseable {
 	final class Pending {
 
 		private final List<Resource> copies;
-		private final List<String> fullUrls;
 		private final AtomicBoolean claimed = new AtomicBoolean();
 		private final CompletableFuture<List<OperationOutcome>> outcomes = new CompletableFuture<>();
 
-		private Pending(List<Resource> copies, List<String> fullUrls) {
+		private Pending(List<Resource> copies) {
 			this.copies = copies;
-			this.fullUrls = fullUrls;
 		}
 
 		private void runOnce(boolean onPool) {
@@ -94,7 +92,7 @@ final class OverlappedValidation implements AutoCloseable {
 				besideWrites.incrementAndGet();
 			}
 			try {
-				outcomes.complete(validation.errorsOfEntries(copies, fullUrls));
+				outcomes.complete(validation.errorsOfCopies(copies));
 			} catch (RuntimeException | Error e) {
 				outcomes.completeExceptionally(e);
 			}

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.util.ExtensionUtil;
 import ca.uhn.fhir.util.HapiExtensions;
+import ca.uhn.fhir.util.ResourceReferenceInfo;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.cwh.config.InterceptorOrder;
-import ca.uhn.fhir.util.ResourceReferenceInfo;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -41,8 +41,8 @@ import org.hl7.fhir.r4.model.Resource;
  * ({@link ValidationInOneCall}) when HAPI has processed the last one, still inside the database transaction, so one
  * refused entry rolls all of them back. That validation starts before HAPI writes the first entry, on copies of
  * what the client sent, and runs on another core beside the write ({@link #transactionProcessing},
- * {@link OverlappedValidation}); the transaction waits for its verdict before it commits. Resources that claim no CWH profile are left alone (plain R4 traffic is not
- * validated), unless their type is named in {@code cwh.profiles.required-types}: those must claim one of our
+ * {@link OverlappedValidation}); the transaction waits for its verdict before it commits. Resources that claim no
+ * CWH profile are left alone (plain R4 traffic is not validated), unless their type is named in {@code cwh.profiles.required-types}: those must claim one of our
  * profiles. Registered by {@link ProfilesConfig}.
  */
 @Interceptor
@@ -122,7 +122,7 @@ final class ProfileEnforcer implements AutoCloseable {
 		if (copies.isEmpty()) {
 			return;
 		}
-		OverlappedValidation.Pending pending = overlapped.start(copies, Collections.nCopies(copies.size(), null));
+		OverlappedValidation.Pending pending = overlapped.start(copies);
 		if (pending != null) {
 			for (int index = 0; index < originals.size(); index++) {
 				Resource original = originals.get(index);

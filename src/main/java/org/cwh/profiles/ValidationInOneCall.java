@@ -41,23 +41,18 @@ final class ValidationInOneCall {
 			return List.of(errorsOnly((OperationOutcome) validator.validateWithResult(resources.get(0)).toOperationOutcome()));
 		}
 		// Copies: each entry is encoded for the validator, and the caller's resources are about to be stored.
-		List<Resource> copies = resources.stream().map(r -> ((Resource) r).copy()).toList();
-		List<String> fullUrls = new ArrayList<>();
-		copies.forEach(c -> fullUrls.add(null));
-		return errorsOfEntries(copies, fullUrls);
+		return errorsOfCopies(resources.stream().map(r -> ((Resource) r).copy()).toList());
 	}
 
 	/**
-	 * As {@link #errorsOf}, for resources the caller has copied already and will not touch again (they become the
-	 * entries of the Bundle validated), each under its {@code fullUrl}, or a fresh {@code urn:uuid:} where it is null
-	 * (as the transaction's copies come: their references to each other are rewritten to the stored shape).
+	 * As {@link #errorsOf}, for resources the caller has copied already and will not touch again: they become the
+	 * entries of the Bundle validated, each under a fresh {@code urn:uuid:} (no entry references another: a
+	 * transaction's copies carry their references in stored shape, {@code Patient/…}).
 	 */
-	List<OperationOutcome> errorsOfEntries(List<Resource> copies, List<String> fullUrls) {
+	List<OperationOutcome> errorsOfCopies(List<Resource> copies) {
 		Bundle together = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		for (int i = 0; i < copies.size(); i++) {
-			String fullUrl = fullUrls.get(i);
-			together.addEntry().setFullUrl(fullUrl != null ? fullUrl : "urn:uuid:" + UUID.randomUUID())
-					.setResource(copies.get(i));
+		for (Resource copy : copies) {
+			together.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(copy);
 		}
 		List<OperationOutcome> byResource = new ArrayList<>();
 		copies.forEach(r -> byResource.add(new OperationOutcome()));

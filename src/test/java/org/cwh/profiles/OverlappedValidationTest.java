@@ -44,7 +44,7 @@ class OverlappedValidationTest {
 	void validatesOnItsOwnThreadAndGivesEachEntryItsErrors() throws InterruptedException {
 		overlapped = overlapping(1);
 		module.held = true;
-		OverlappedValidation.Pending pending = overlapped.start(entries("ok", "broken", "ok"), urls(3));
+		OverlappedValidation.Pending pending = overlapped.start(entries("ok", "broken", "ok"));
 		assertNotNull(pending);
 		// Asked before a pool thread began, the validation would run here instead: wait until one has.
 		assertTrue(module.started.await(30, TimeUnit.SECONDS));
@@ -62,14 +62,14 @@ class OverlappedValidationTest {
 		overlapped = overlapping(1);
 		module.held = true;
 		List<OverlappedValidation.Pending> started = new ArrayList<>();
-		started.add(overlapped.start(entries("ok", "ok"), urls(2)));
+		started.add(overlapped.start(entries("ok", "ok")));
 		assertTrue(module.started.await(30, TimeUnit.SECONDS));
 		// One thread busy, four waiting in the queue: the sixth is declined and validated by its own request.
 		for (int i = 0; i < 4; i++) {
-			started.add(overlapped.start(entries("ok", "ok"), urls(2)));
+			started.add(overlapped.start(entries("ok", "ok")));
 		}
 		started.forEach(org.junit.jupiter.api.Assertions::assertNotNull);
-		assertNull(overlapped.start(entries("ok", "ok"), urls(2)));
+		assertNull(overlapped.start(entries("ok", "ok")));
 		module.hold.countDown();
 		started.forEach(p -> assertEquals(2, p.await().size()));
 	}
@@ -78,10 +78,10 @@ class OverlappedValidationTest {
 	void aValidationNoThreadHasBegunRunsInTheAskingThread() throws InterruptedException {
 		overlapped = overlapping(1);
 		module.held = true;
-		OverlappedValidation.Pending blocking = overlapped.start(entries("ok", "ok"), urls(2));
+		OverlappedValidation.Pending blocking = overlapped.start(entries("ok", "ok"));
 		assertTrue(module.started.await(30, TimeUnit.SECONDS));
 		module.held = false;
-		OverlappedValidation.Pending queued = overlapped.start(entries("broken", "ok"), urls(2));
+		OverlappedValidation.Pending queued = overlapped.start(entries("broken", "ok"));
 		assertNotNull(queued);
 		assertEquals(1, queued.await().get(0).getIssue().size());
 		assertEquals(Thread.currentThread().getName(), module.threads.get(module.threads.size() - 1));
@@ -93,7 +93,7 @@ class OverlappedValidationTest {
 	void aFailedValidationIsNullSoTheCallerValidatesAgain() {
 		overlapped = overlapping(1);
 		module.fail = true;
-		OverlappedValidation.Pending pending = overlapped.start(entries("ok", "ok"), urls(2));
+		OverlappedValidation.Pending pending = overlapped.start(entries("ok", "ok"));
 		assertNull(pending.await());
 	}
 
@@ -111,14 +111,6 @@ class OverlappedValidationTest {
 			entries.add(patient);
 		}
 		return entries;
-	}
-
-	private static List<String> urls(int n) {
-		List<String> urls = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			urls.add(i == 0 ? "urn:uuid:7f3c2a10-0d4e-4b8a-9c61-3e5f0000000" + i : null);
-		}
-		return urls;
 	}
 
 	/**
