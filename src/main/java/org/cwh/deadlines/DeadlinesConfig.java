@@ -5,16 +5,18 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingsSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Handoff deadlines: {@link DeadlineSweep} on its timer ({@code cwh.deadlines.sweep-every}, every minute by default;
- * {@code off} leaves it to {@link DeadlineSweep#sweep()} on demand), the hooks that note acceptance
+ * {@code off} leaves it to {@link DeadlineSweep#sweep()} on demand), the hooks that keep {@link DueIndex} (when each
+ * open handoff is next due) in step with the writes ({@link DueMarker}), note acceptance
  * ({@link AcceptanceRecorder}), escalate high-risk screenings and no-shows at once ({@link ImmediateEscalation}) and
- * resolve a finished handoff's Flags ({@link FlagResolver}), all on HAPI's JPA interceptor service. Always on; the
- * windows are {@link DeadlinesSettings}.
+ * resolve a finished handoff's Flags ({@link FlagResolver}), all on HAPI's JPA interceptor service, and the index's
+ * check at start ({@link DueBackfill}). Always on; the windows are {@link DeadlinesSettings}.
  */
 @Configuration
 public class DeadlinesConfig {
@@ -29,6 +31,23 @@ public class DeadlinesConfig {
 		DeadlineClaims claims = new DeadlineClaims(dataSource);
 		claims.createTable();
 		return claims;
+	}
+
+	@Bean
+	DueIndex dueIndex(DataSource dataSource, DatabaseSettings db) {
+		DueIndex index = new DueIndex(dataSource, db.kind() == DatabaseSettings.Kind.POSTGRESQL);
+		index.createTables();
+		return index;
+	}
+
+	@Bean
+	DueMarker dueMarker(IInterceptorService storageInterceptors, DueIndex index, DaoRegistry daos, Clock clock) {
+		return register(storageInterceptors, new DueMarker(index, daos, clock));
+	}
+
+	@Bean
+	DueBackfill dueBackfill(DueIndex index, DaoRegistry daos, DeadlinesSettings settings, Clock clock) {
+		return new DueBackfill(index, daos, settings, clock);
 	}
 
 	@Bean

@@ -66,6 +66,15 @@ public record DeadlinesSettings(Duration acceptStat, Duration acceptUrgent, Dura
 		return source.duration(key);
 	}
 
+	/**
+	 * The windows as one string ({@code PT1H PT24H PT72H PT48H PT168H}): the due index stores it, and a start with
+	 * other windows makes every handoff due once, since its next checks were counted with the old ones.
+	 */
+	public String windows() {
+		return String.join(" ", acceptStat.toString(), acceptUrgent.toString(), acceptRoutine.toString(),
+				firstContactWithin.toString(), firstVisitWithin.toString());
+	}
+
 	/** Whether this node sweeps on its own timer. */
 	public boolean sweepOnTimer() {
 		return !sweepEvery.isZero();

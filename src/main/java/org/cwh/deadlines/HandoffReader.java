@@ -40,6 +40,9 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
  * visit step was recorded; the acceptance time itself comes from {@link DeadlineClaims}), the outreach Communications linked to it or its referral, the referral's crisis
  * encounter, its Appointments (fulfilled: the first visit; noshow: an outreach is due) and the patient's high-risk
  * screenings stored after the handoff.
+ *
+ * <p>Every fact read here has a hook in {@link DueMarker} that makes the handoff due when a write changes it: the
+ * sweep reads only due handoffs, so a new fact read here without its hook there is a change no sweep sees.
  */
 final class HandoffReader {
 
@@ -147,16 +150,21 @@ final class HandoffReader {
 	}
 
 	private Optional<ServiceRequest> referral(Task task, SystemRequestDetails server) {
-		IdType focus = new IdType(task.getFocus().getReference() == null ? "" : task.getFocus().getReference());
-		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
+		String referral = referral(task);
+		if (referral.isEmpty()) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(daos.getResourceDao(ServiceRequest.class)
-					.read(new IdType("ServiceRequest", focus.getIdPart()), server));
+			return Optional.of(daos.getResourceDao(ServiceRequest.class).read(new IdType(referral), server));
 		} catch (ResourceNotFoundException e) {
 			return Optional.empty();
 		}
+	}
+
+	/** {@code ServiceRequest/id} of the referral the Task fulfils (its {@code focus}); empty when it names none. */
+	static String referral(Task task) {
+		String focus = reference(task.getFocus());
+		return focus.startsWith("ServiceRequest/") ? focus : "";
 	}
 
 	private Optional<Instant> crisisAt(Optional<ServiceRequest> referral, SystemRequestDetails server) {

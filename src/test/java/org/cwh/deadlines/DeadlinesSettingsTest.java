@@ -9,7 +9,10 @@ import org.cwh.config.SettingException;
 import org.cwh.config.SettingsSource;
 import org.junit.jupiter.api.Test;
 
-/** The deadline windows' defaults, their units, the timer switched off, and a bad value stopping the start. */
+/**
+ * The deadline windows' defaults, their units, the timer switched off, what tells the due index the windows changed,
+ * and a bad value stopping the start.
+ */
 class DeadlinesSettingsTest {
 
 	@Test
@@ -35,6 +38,16 @@ class DeadlinesSettingsTest {
 		DeadlinesSettings settings = DeadlinesSettings.from(SettingsSource.ofValues(Map.of(
 				"cwh.deadlines.sweep-every", "off")));
 		assertThat(settings.sweepOnTimer()).isFalse();
+	}
+
+	@Test
+	void theWindowsChangeWithAnyWindowButNotWithTheTimer() {
+		DeadlinesSettings defaults = DeadlinesSettings.from(SettingsSource.ofValues(Map.of()));
+		assertThat(defaults.windows()).isEqualTo("PT1H PT24H PT72H PT48H PT168H");
+		assertThat(DeadlinesSettings.from(SettingsSource.ofValues(Map.of("cwh.deadlines.sweep-every", "off")))
+				.windows()).isEqualTo(defaults.windows());
+		assertThat(DeadlinesSettings.from(SettingsSource.ofValues(Map.of("cwh.deadlines.first-visit", "3d")))
+				.windows()).isNotEqualTo(defaults.windows());
 	}
 
 	@Test
