@@ -2,13 +2,14 @@ package org.cwh.deadlines;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cwh.deadlines.DeadlineCalculator.Deadline;
+import org.cwh.deadlines.DueIndex.Due;
 import org.cwh.deadlines.Escalations.Reason;
 import org.cwh.deadlines.HandoffReader.Snapshot;
 import org.cwh.profiles.Canonical;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the handoffs whose deadlines passed and raises each hand once ({@link Escalations}): on its own timer every
  * {@code cwh.deadlines.sweep-every} on every node (the claims in the database make two nodes act once), and on
- * demand through {@link #sweep()}. {@link #check(Task)} looks at one handoff, which is what the hooks do at once when
- * a high-risk screening or a no-show arrives. Started and stopped by {@link DeadlinesConfig}.
+ * demand through {@link #sweep()}. A sweep reads only the handoffs that are due in {@link DueIndex} (a deadline of
+ * theirs has come, or a write changed their facts), so its cost follows what happens, not how many handoffs are
+ * open. {@link #check(Task)} looks at one handoff, which is what the hooks do at once when a high-risk screening or
+ * a no-show arrives. Started and stopped by {@link DeadlinesConfig}.
  */
 public final class DeadlineSweep implements AutoCloseable {
 
@@ -42,7 +45,10 @@ public final class DeadlineSweep implements AutoCloseable {
 
 	static final String TASK_CODE_SYSTEM = "http://hl7.org/fhir/CodeSystem/task-code";
 	static final List<String> OPEN_STATUSES = List.of("requested", "received", "accepted", "in-progress", "on-hold");
-	private static final int PAGE = 200;
+	/** Due handoffs leased at a time: each is read and checked before the next lease. */
+	private static final int PAGE = 100;
+	/** How long a leased page is this node's: longer than a page's checks take, short enough after a crash. */
+	private static final Duration LEASE = Duration.ofMinutes(5);
 	private static final String NUCC = "http://nucc.org/provider-taxonomy";
 	private static final String PEER_SPECIALIST = "175T00000X";
 	private static final String SERVICE_CATEGORY = Canonical.base() + "/CodeSystem/cwh-service-category";
@@ -54,11 +60,13 @@ public final class DeadlineSweep implements AutoCloseable {
 	private final Escalations escalations;
 	private final Clock clock;
 	private final DeadlinesSettings settings;
+	private final DueIndex index;
 	private ScheduledExecutorService timer;
 
 	DeadlineSweep(DaoRegistry daos, DeadlineCalculator calculator, HandoffReader reader, Escalations escalations,
-			Clock clock, DeadlinesSettings settings) {
+			Clock clock, DeadlinesSettings settings, DueIndex index) {
 		this.daos = daos;
+		this.index = index;
 		this.calculator = calculator;
 		this.reader = reader;
 		this.escalations = escalations;
@@ -92,42 +100,87 @@ public final class DeadlineSweep implements AutoCloseable {
 		try {
 			sweep();
 		} catch (RuntimeException e) {
-			// The next run tries again; a claim rolled back with its writes is claimed again then.
+			// The next run tries again: a claim rolled back with its writes is claimed again then, and the handoffs
+			// this run had leased come due again when their lease ends.
 			log.warn("deadline sweep failed: {}", e.getClass().getName());
 		}
 	}
 
-	/** Looks at every open handoff now and raises each missed hand once; returns how many this call raised. */
-	public int sweep() {
-		SearchParameterMap map = new SearchParameterMap();
-		map.add("code", new TokenParam(TASK_CODE_SYSTEM, "fulfill"));
-		TokenOrListParam statuses = new TokenOrListParam();
-		OPEN_STATUSES.forEach(statuses::add);
-		map.add("status", statuses);
-		IBundleProvider found = daos.getResourceDao(Task.class).search(map, new SystemRequestDetails());
-		// Page by page: at tens of thousands of open handoffs the whole list would not fit a small heap.
+	/**
+	 * What one sweep did.
+	 *
+	 * @param looked the handoffs it read (the due ones)
+	 * @param raised the hands it raised
+	 * @param failed the handoffs whose check failed; each is tried again later ({@link NextCheck#retry})
+	 */
+	public record Swept(int looked, int raised, int failed) {}
+
+	/**
+	 * Checks every handoff due now in {@link DueIndex}, page by page, oldest first, and stores when each is next due
+	 * (or drops it once it is no longer open). A failing handoff does not stop the others: it is tried again later
+	 * and later while it keeps failing.
+	 */
+	public Swept sweep() {
+		// Rows that come due while this runs wait for the next sweep: one sweep ends even under a stream of writes.
+		Instant now = clock.instant();
+		int looked = 0;
 		int raised = 0;
-		for (int from = 0; ; from += PAGE) {
-			List<IBaseResource> page = found.getResources(from, from + PAGE);
-			if (page.isEmpty()) {
-				return raised;
-			}
-			for (IBaseResource resource : page) {
-				Task task = (Task) resource;
+		int failed = 0;
+		for (List<Due> page = lease(now); !page.isEmpty(); page = lease(now)) {
+			for (Due due : page) {
+				looked++;
 				try {
-					raised += check(task);
+					raised += look(due);
 				} catch (RuntimeException e) {
-					log.warn("deadline check of Task/{} failed: {}", task.getIdElement().getIdPart(),
+					failed++;
+					index.failed(due, NextCheck.retry(due.failures() + 1, clock.instant()));
+					log.warn("deadline check of Task/{} failed ({} in a row): {}", due.taskId(), due.failures() + 1,
 							e.getClass().getName());
 				}
 			}
 		}
+		if (raised > 0 || failed > 0) {
+			log.info("deadline sweep: read {} due handoffs, raised {} hands, {} checks failed", looked, raised, failed);
+		}
+		return new Swept(looked, raised, failed);
+	}
+
+	private List<Due> lease(Instant now) {
+		return index.lease(now, clock.instant().plus(LEASE), PAGE);
+	}
+
+	/** Checks one due handoff and plans its next look; a Task that is gone or closed leaves the index. */
+	private int look(Due due) {
+		Task task;
+		try {
+			task = daos.getResourceDao(Task.class).read(new IdType("Task", due.taskId()), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			index.forget(due);
+			return 0;
+		}
+		if (!DueMarker.isOpenHandoff(task)) {
+			index.forget(due);
+			return 0;
+		}
+		Checked checked = inspect(task);
+		index.checked(due, checked.next());
+		return checked.raised();
 	}
 
 	/** Raises the missed hands of one open handoff Task; returns how many this call raised. */
 	public int check(Task task) {
+		return inspect(task).raised();
+	}
+
+	/**
+	 * What a check of one handoff did: the hands it raised, and when the handoff can next need one without a write
+	 * ({@link NextCheck#after}; empty when it cannot).
+	 */
+	record Checked(int raised, Optional<Instant> next) {}
+
+	Checked inspect(Task task) {
 		if (!DeadlineCalculator.isOpen(task.getStatus())) {
-			return 0;
+			return new Checked(0, Optional.empty());
 		}
 		Snapshot snapshot = reader.read(task);
 		Instant now = clock.instant();
@@ -147,7 +200,7 @@ public final class DeadlineSweep implements AutoCloseable {
 				raised++;
 			}
 		}
-		return raised;
+		return new Checked(raised, NextCheck.after(calculator.open(snapshot.facts()), now));
 	}
 
 	private static Reason reason(Deadline deadline) {

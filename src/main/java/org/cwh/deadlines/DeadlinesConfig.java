@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Handoff deadlines: {@link DeadlineSweep} on its timer ({@code cwh.deadlines.sweep-every}, every minute by default;
- * {@code off} leaves it to {@link DeadlineSweep#sweep()} on demand), the hooks that keep {@link DueIndex} (when each
- * open handoff is next due) in step with the writes ({@link DueMarker}), note acceptance
+ * {@code off} leaves it to {@link DeadlineSweep#sweep()} on demand) over the handoffs {@link DueIndex} says are due,
+ * the hooks that keep that index in step with the writes ({@link DueMarker}), note acceptance
  * ({@link AcceptanceRecorder}), escalate high-risk screenings and no-shows at once ({@link ImmediateEscalation}) and
  * resolve a finished handoff's Flags ({@link FlagResolver}), all on HAPI's JPA interceptor service, and the index's
  * check at start ({@link DueBackfill}). Always on; the windows are {@link DeadlinesSettings}.
@@ -57,10 +57,10 @@ public class DeadlinesConfig {
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
-	DeadlineSweep deadlineSweep(DaoRegistry daos, DeadlineClaims claims, Escalations escalations, Clock clock,
-			DeadlinesSettings settings) {
+	DeadlineSweep deadlineSweep(DaoRegistry daos, DeadlineClaims claims, DueIndex index, Escalations escalations,
+			Clock clock, DeadlinesSettings settings) {
 		return new DeadlineSweep(daos, new DeadlineCalculator(settings), new HandoffReader(daos, claims), escalations,
-				clock, settings);
+				clock, settings, index);
 	}
 
 	@Bean

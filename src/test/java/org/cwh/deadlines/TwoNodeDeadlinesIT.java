@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two CWH nodes on one PostgreSQL database sweep at the same moment: each missed deadline raises one Flag and one
- * escalation Task, not one per node. The second node is started here, on the shared server's database and clock,
+ * escalation Task, not one per node, and each due handoff is read by one of them. The second node is started here, on the shared server's database and clock,
  * with its timer off; only in the PostgreSQL pass, where several nodes are the production setup.
  */
 @Tag("postgres")
@@ -46,6 +46,41 @@ class TwoNodeDeadlinesIT {
 	static void stopSecondNode() {
 		if (second != null) {
 			second.close();
+		}
+	}
+
+	@Test
+	void twoNodesSweepingTheDueIndexTogetherRaiseEachHandOnceAndReadEachHandoffOnce() throws Exception {
+		List<Handoff> handoffs = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			handoffs.add(new Handoff(DeadlinesIT.now().plus(Duration.ofMinutes(10)), TaskPriority.URGENT));
+		}
+		List<DeadlineSweep> sweeps = List.of(DeadlinesIT.sweep(), second.bean(DeadlineSweep.class));
+		// Nothing due but what this test makes due: the handoffs just stored, then their passed deadlines.
+		DueIndexIT.drain();
+		CwhServerExtension.clock().advance(Duration.ofMinutes(20));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<DeadlineSweep.Swept>> runs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				DeadlineSweep sweep = sweeps.get(i % 2);
+				runs.add(pool.submit(sweep::sweep));
+			}
+			int looked = 0;
+			int raised = 0;
+			for (Future<DeadlineSweep.Swept> run : runs) {
+				looked += run.get(120, TimeUnit.SECONDS).looked();
+				raised += run.get().raised();
+			}
+			// Each due row is leased by one sweep: the nodes share the work instead of doing it twice.
+			assertThat(looked).isEqualTo(raised);
+			assertThat(raised).isGreaterThanOrEqualTo(3);
+		} finally {
+			pool.shutdownNow();
+		}
+		for (Handoff handoff : handoffs) {
+			assertThat(handoff.flags()).hasSize(1);
+			assertThat(handoff.raised()).hasSize(1);
 		}
 	}
 
