@@ -39,7 +39,11 @@ final class Dispatcher implements AutoCloseable {
 	private final FhirContext ctx;
 	private final Clock clock;
 	private final String publicBase;
-	private final HttpClient http;
+	/**
+	 * Made on the first delivery, not at start: building it sets up TLS and the HTTP client (about 1,500 classes to
+	 * load), work that a start need not wait for on a node that may have nobody to notify yet.
+	 */
+	private volatile HttpClient http;
 	private final ExecutorService senders;
 	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 	private final Object signal = new Object();
@@ -55,8 +59,6 @@ final class Dispatcher implements AutoCloseable {
 		this.ctx = ctx;
 		this.clock = clock;
 		this.publicBase = publicBase;
-		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-				.followRedirects(HttpClient.Redirect.NEVER).build();
 		this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
 			Thread t = new Thread(r, "cwh-notify-send");
 			t.setDaemon(true);
@@ -68,6 +70,20 @@ final class Dispatcher implements AutoCloseable {
 
 	void start() {
 		loop.start();
+	}
+
+	private HttpClient http() {
+		HttpClient client = http;
+		if (client == null) {
+			synchronized (this) {
+				if (http == null) {
+					http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+							.followRedirects(HttpClient.Redirect.NEVER).build();
+				}
+				client = http;
+			}
+		}
+		return client;
 	}
 
 	/** Look for work now: a local transaction just committed notifications, or a delivery finished. */
@@ -181,7 +197,7 @@ final class Dispatcher implements AutoCloseable {
 				int colon = header.indexOf(':');
 				request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
 			}
-			HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
 			int status = response.statusCode();
 			return status >= 200 && status < 300 ? null : "HTTP " + status;
 		} catch (IOException | IllegalArgumentException e) {

@@ -1,0 +1,21 @@
+package org.cwh.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cwh.testing.CwhServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The order of the running server's work after "ready": validated writes wait for the warm-up, the seed's writes
+ * are validated, and the publication is what matters least.
+ */
+@ExtendWith(CwhServerExtension.class)
+class AfterServingIT {
+
+	@Test
+	void theValidatorWarmsThenTheDirectoryIsSeededThenTheIgIsPublished() {
+		assertThat(CwhServerExtension.server().afterServingSteps())
+				.containsExactly("profiles: validator warm-up", "directory seed", "profiles: publication");
+	}
+}
