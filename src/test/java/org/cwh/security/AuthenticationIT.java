@@ -13,8 +13,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -86,7 +89,7 @@ class AuthenticationIT {
 	@Test
 	void aTokenSignedByAnotherKeyIs401() throws Exception {
 		RSAKey other = TestClientKeys.rsa("cwh-1");
-		refused("Bearer " + sign(ourClaims().build(), other, JWSAlgorithm.RS256));
+		refused("Bearer " + sign(ourClaims().build(), other));
 	}
 
 	@Test
@@ -99,8 +102,8 @@ class AuthenticationIT {
 	void anHmacTokenKeyedWithTheServersPublicKeyIs401() throws Exception {
 		// The classic confusion attack: the public key, which anybody can fetch, used as an HMAC secret.
 		String publicJwks = RestAssured.given().baseUri(root()).get("/auth/jwks").asString();
-		RSAKey published = (RSAKey) JWKSet.parse(publicJwks).getKeys().get(0);
-		byte[] secret = published.toRSAPublicKey().getEncoded();
+		JWK published = JWKSet.parse(publicJwks).getKeys().get(0);
+		byte[] secret = ((AsymmetricJWK) published).toPublicKey().getEncoded();
 		SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID())
 				.type(new JOSEObjectType("at+jwt")).build(), ourClaims().build());
 		hmac.sign(new MACSigner(secret));
@@ -112,7 +115,7 @@ class AuthenticationIT {
 		Instant past = CwhServerExtension.clock().instant().minus(Duration.ofHours(1));
 		JWTClaimsSet claims = ourClaims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300)))
 				.build();
-		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256))
+		refused("Bearer " + sign(claims, serverKey()))
 				.body("issue[0].code", equalTo("expired"))
 				.header("WWW-Authenticate", containsString("invalid_token"));
 	}
@@ -122,7 +125,7 @@ class AuthenticationIT {
 	void aTokenAcceptedOnceIsRefusedWhenItHasExpired() throws Exception {
 		Instant now = CwhServerExtension.clock().instant();
 		String token = "Bearer " + sign(ourClaims().issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(30)))
-				.build(), serverKey(), JWSAlgorithm.RS256);
+				.build(), serverKey());
 		anonymous().header("Authorization", token).get("/Patient?_count=1").then().statusCode(200);
 		CwhServerExtension.clock().advance(Duration.ofSeconds(30 + ClockedClaimsVerifier.CLOCK_SKEW_SECONDS + 1));
 		refused(token).body("issue[0].code", equalTo("expired"));
@@ -133,28 +136,28 @@ class AuthenticationIT {
 		Instant future = CwhServerExtension.clock().instant().plus(Duration.ofHours(1));
 		JWTClaimsSet claims = ourClaims().notBeforeTime(Date.from(future))
 				.expirationTime(Date.from(future.plusSeconds(300))).build();
-		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256))
+		refused("Bearer " + sign(claims, serverKey()))
 				.body("issue[0].diagnostics", containsString("not valid yet"));
 	}
 
 	@Test
 	void aTokenForAnotherAudienceIs401() throws Exception {
 		JWTClaimsSet claims = ourClaims().audience("https://other.example.org/fhir").build();
-		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256))
+		refused("Bearer " + sign(claims, serverKey()))
 				.body("issue[0].diagnostics", containsString("audience"));
 	}
 
 	@Test
 	void aTokenFromAnotherIssuerIs401() throws Exception {
 		JWTClaimsSet claims = ourClaims().issuer("https://other.example.org/auth").build();
-		refused("Bearer " + sign(claims, serverKey(), JWSAlgorithm.RS256));
+		refused("Bearer " + sign(claims, serverKey()));
 	}
 
 	@Test
 	void aValidTokenOfOurOwnKeyPasses() throws Exception {
 		// The counter-test of the ones above: the same claims, untampered, are accepted.
 		fhir().get("/metadata").then().statusCode(200);
-		anonymous().header("Authorization", "Bearer " + sign(ourClaims().build(), serverKey(), JWSAlgorithm.RS256))
+		anonymous().header("Authorization", "Bearer " + sign(ourClaims().build(), serverKey()))
 				.get("/Patient?_count=1").then().statusCode(200);
 	}
 
@@ -186,7 +189,8 @@ class AuthenticationIT {
 				.body("capabilities", hasItem("permission-v2"))
 				.body("capabilities", hasItem("permission-v1"));
 		RestAssured.given().baseUri(root()).get("/auth/jwks").then().statusCode(200)
-				.body("keys[0].kty", equalTo("RSA")).body("keys[0].kid", equalTo(ServerKeys.STORED_KID))
+				.body("keys[0].kty", equalTo("EC")).body("keys[0].crv", equalTo("P-256"))
+				.body("keys[0].alg", equalTo("ES256")).body("keys[0].kid", equalTo(ServerKeys.STORED_KID))
 				.body("keys[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("d")));
 	}
 
@@ -314,21 +318,26 @@ class AuthenticationIT {
 				.claim("scope", "system/*.cruds");
 	}
 
-	private static String sign(JWTClaimsSet claims, RSAKey key, JWSAlgorithm algorithm) throws JOSEException {
+	/** Signs as the server does with a key of this type: RS256 with an RSA key, ES256 with an EC P-256 one. */
+	private static String sign(JWTClaimsSet claims, JWK key) throws JOSEException {
+		return sign(claims, key, key instanceof RSAKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256);
+	}
+
+	private static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm algorithm) throws JOSEException {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
 				.type(new JOSEObjectType("at+jwt")).build(), claims);
-		jwt.sign(new RSASSASigner(key));
+		jwt.sign(key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key));
 		return jwt.serialize();
 	}
 
 	/** The server's own private key, as stored for every node. */
-	private static RSAKey serverKey() throws Exception {
+	private static JWK serverKey() throws Exception {
 		try (Connection c = server().bean(DataSource.class).getConnection();
 				PreparedStatement s = c.prepareStatement("SELECT jwk FROM cwh_auth_key WHERE kid = ?")) {
 			s.setString(1, ServerKeys.STORED_KID);
 			try (ResultSet rs = s.executeQuery()) {
 				rs.next();
-				return (RSAKey) JWK.parse(rs.getString(1));
+				return JWK.parse(rs.getString(1));
 			}
 		}
 	}
