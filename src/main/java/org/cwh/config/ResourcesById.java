@@ -31,6 +31,11 @@ public final class ResourcesById {
 
 	/** Stores {@code original} under its id unless it is stored already; returns whether it wrote. */
 	public boolean store(Resource original) {
+		return store(original, new SystemRequestDetails());
+	}
+
+	/** As {@link #store(Resource)}, writing with this request (its user data steers HAPI, e.g. reindexing). */
+	public boolean store(Resource original, SystemRequestDetails write) {
 		String type = original.fhirType();
 		String id = original.getIdElement().getIdPart();
 		IFhirResourceDao<IBaseResource> dao = daos.getResourceDao(type);
@@ -42,7 +47,7 @@ public final class ResourcesById {
 				// A copy: callers keep the original (the validation chain holds it), and the DAO writes meta into it.
 				Resource copy = original.copy();
 				copy.setId(type + "/" + id);
-				return !dao.update(copy, new SystemRequestDetails()).isNop();
+				return !dao.update(copy, write).isNop();
 			} catch (ResourceVersionConflictException | DataIntegrityViolationException e) {
 				if (attempt == ATTEMPTS) {
 					throw new IllegalStateException("cannot store " + type + "/" + id + ": " + e.getMessage());

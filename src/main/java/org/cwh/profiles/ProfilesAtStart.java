@@ -2,16 +2,20 @@ package org.cwh.profiles;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Once the JPA layer is up (Spring's refresh is done, Jetty not yet started), stores the IG's conformance resources
- * and subscription topics, then warms the validator (writes and {@code $validate} share it) on a daemon thread so that "ready" does not wait for it; validated writes that arrive
- * sooner wait in {@link ProfileEnforcer}. A storing failure propagates and stops the start. Created by
- * {@link ProfilesConfig}.
+ * The profiles' start-up work, split by what requests need. Once the JPA layer is up (Spring's refresh is done, Jetty
+ * not yet started) it stores what changes the server's behaviour: our SearchParameters, which HAPI must index on the
+ * first write, and the subscription topics, which a Subscription is checked against. A failure there stops the
+ * start. The rest runs after "ready" ({@code org.cwh.config.AfterServing} steps, declared by {@link ProfilesConfig}):
+ * {@link #warmUp()}, whose end validated writes that arrive sooner wait for in {@link ProfileEnforcer}, and
+ * {@link #publish()} of the code systems, value sets, profiles and measures for clients to read. Validation does not
+ * wait for that publication: it reads those definitions from the classpath package.
  */
 final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent> {
 
@@ -22,24 +26,22 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 	private final ProfileEnforcer enforcer;
 
 	ProfilesAtStart(ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
-			ProfileEnforcer enforcer) {
+			DataSource dataSource, ProfileEnforcer enforcer) {
 		this.profiles = profiles;
-		this.store = new ProfileStore(daos, searchParams);
+		this.store = new ProfileStore(daos, searchParams, dataSource);
 		this.enforcer = enforcer;
 	}
 
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
 		long started = System.nanoTime();
-		store.storeAll(profiles);
-		log.info("profiles: stored in {} ms", (System.nanoTime() - started) / 1_000_000);
+		store.storeEnforced(profiles);
+		log.info("profiles: search parameters and topics stored in {} ms", (System.nanoTime() - started) / 1_000_000);
 		enforcer.expectWarmUp();
-		Thread warmUp = new Thread(this::warmUp, "cwh-profiles-warmup");
-		warmUp.setDaemon(true);
-		warmUp.start();
 	}
 
-	private void warmUp() {
+	/** Warms the validator (writes and {@code $validate} share it) with the IG's examples. */
+	void warmUp() {
 		long started = System.nanoTime();
 		try {
 			enforcer.warmUp(profiles.examples());
@@ -48,5 +50,12 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 			// Not fatal: the first validated write then does this work itself.
 			log.warn("profiles: warming the validator failed: {}", e.toString());
 		}
+	}
+
+	/** Stores the conformance resources clients read but the server does not enforce from the store. */
+	void publish() {
+		long started = System.nanoTime();
+		store.storePublished(profiles);
+		log.info("profiles: published in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 }

@@ -9,6 +9,8 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.cwh.config.AfterServing;
 import org.cwh.config.RestfulServerContributor;
 import org.cwh.config.SettingException;
 import org.cwh.config.SettingsSource;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 
 /**
  * The CWH IG inside the server. At start it reads our conformance resources from the classpath
@@ -116,7 +119,21 @@ public class ProfilesConfig {
 
 	@Bean
 	ProfilesAtStart profilesAtStart(ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
-			ProfileEnforcer enforcer) {
-		return new ProfilesAtStart(profiles, daos, searchParams, enforcer);
+			DataSource dataSource, ProfileEnforcer enforcer) {
+		return new ProfilesAtStart(profiles, daos, searchParams, dataSource, enforcer);
+	}
+
+	/** First after "ready": validated writes wait for it, the directory seed among them. */
+	@Bean
+	@Order(10)
+	AfterServing validatorWarmUp(ProfilesAtStart atStart) {
+		return AfterServing.of("profiles: validator warm-up", atStart::warmUp);
+	}
+
+	/** Last after "ready": only clients reading the definitions wait for it. */
+	@Bean
+	@Order(30)
+	AfterServing conformancePublication(ProfilesAtStart atStart) {
+		return AfterServing.of("profiles: publication", atStart::publish);
 	}
 }

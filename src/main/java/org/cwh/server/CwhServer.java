@@ -5,7 +5,9 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.cwh.config.AfterServing;
 import org.cwh.config.ConformancePreload;
 import org.cwh.config.DatabaseSettings;
 import org.cwh.config.LazyRepositories;
@@ -55,10 +57,36 @@ public final class CwhServer implements AutoCloseable {
 
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
+	private final CompletableFuture<Void> settled;
 
-	private CwhServer(Server jetty, AnnotationConfigApplicationContext spring) {
+	private CwhServer(Server jetty, AnnotationConfigApplicationContext spring, CompletableFuture<Void> settled) {
 		this.jetty = jetty;
 		this.spring = spring;
+		this.settled = settled;
+	}
+
+	private static List<AfterServing> afterServingSteps(AnnotationConfigApplicationContext spring) {
+		return spring.getBeanProvider(AfterServing.class).orderedStream().toList();
+	}
+
+	/** Runs the features' {@link AfterServing} work in order on one daemon thread; done when all of it is. */
+	static CompletableFuture<Void> afterServing(List<AfterServing> steps) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			long started = System.nanoTime();
+			for (AfterServing step : steps) {
+				try {
+					step.run();
+				} catch (Exception | Error e) {
+					log.error("{} failed after start-up; the next start tries again: {}", step.what(), e.toString());
+				}
+			}
+			log.info("start-up work after ready done in {} ms", (System.nanoTime() - started) / 1_000_000);
+			done.complete(null);
+		}, "cwh-after-serving");
+		thread.setDaemon(true);
+		thread.start();
+		return done;
 	}
 
 	/** Checks every setting, starts Spring and Jetty on the system clock (UTC), or cleans up and throws. */
@@ -94,7 +122,7 @@ public final class CwhServer implements AutoCloseable {
 			jetty.start();
 			// What start-up left for first use, made now that the node serves.
 			spring.getBean(LazyRepositories.class).createAllInBackground();
-			return new CwhServer(jetty, spring);
+			return new CwhServer(jetty, spring, afterServing(afterServingSteps(spring)));
 		} catch (Exception | Error e) {
 			stopQuietly(jetty);
 			spring.close();
@@ -144,6 +172,19 @@ public final class CwhServer implements AutoCloseable {
 		ServletContextHandler context = (ServletContextHandler) jetty.getHandler();
 		return java.util.Arrays.stream(context.getServletHandler().getServletMappings())
 				.flatMap(m -> java.util.Arrays.stream(m.getPathSpecs())).sorted().toList();
+	}
+
+	/**
+	 * Completes when the work that runs after "ready" ({@link AfterServing}: validator warm-up, directory seed, IG
+	 * publication) is done, successfully or not. Tests and tools wait for it to see a settled node.
+	 */
+	public CompletableFuture<Void> settled() {
+		return settled;
+	}
+
+	/** What runs after "ready", in the order it runs ({@link AfterServing#what()}). */
+	public List<String> afterServingSteps() {
+		return afterServingSteps(spring).stream().map(AfterServing::what).toList();
 	}
 
 	public <T> T bean(Class<T> type) {

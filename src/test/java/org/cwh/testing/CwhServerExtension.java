@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.cwh.config.BackendServicesClient;
 import org.cwh.config.SettingsSource;
 import org.cwh.security.Caller.Role;
@@ -70,6 +71,8 @@ public final class CwhServerExtension implements BeforeAllCallback {
 			values.put("cwh.db.user", database.user());
 			values.putAll(TestSettings.extra());
 			CwhServer server = CwhServer.start(SettingsSource.ofValues(values), CLOCK);
+			// Tests see a settled node: the validator warm, the directory seeded, the IG's resources published.
+			server.settled().orTimeout(5, TimeUnit.MINUTES).join();
 			running = new Running(server, database);
 			running.admin = register(server, "cwh-test-admin", ADMIN_ORGANIZATION, List.of("system/*.cruds"),
 					Set.of(Role.ADMIN));
