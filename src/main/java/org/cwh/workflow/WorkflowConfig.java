@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * The warm handoff: the Task state table enforced on every write path ({@link TaskTransitionInterceptor}) and the
  * loop closed when a handoff completes ({@link ReferralCompletionInterceptor}), both on HAPI's JPA interceptor
  * service so REST, PATCH, transactions and internal writes all pass through them; and each referral's
- * {@code $timeline} ({@link TimelineOperation}). Always on.
+ * {@code $timeline} ({@link TimelineOperation}); Task searches, the inbox polls, paged by offset rather than stored
+ * ({@link TaskSearchPaging}). Always on.
  */
 @Configuration
 public class WorkflowConfig {
@@ -20,6 +21,13 @@ public class WorkflowConfig {
 		TaskTransitionInterceptor interceptor = new TaskTransitionInterceptor(HandoffStateTable.REFERRAL);
 		storageInterceptors.registerInterceptor(interceptor);
 		return interceptor;
+	}
+
+	@Bean
+	TaskSearchPaging taskSearchPaging(IInterceptorService storageInterceptors) {
+		TaskSearchPaging paging = new TaskSearchPaging();
+		storageInterceptors.registerInterceptor(paging);
+		return paging;
 	}
 
 	@Bean
