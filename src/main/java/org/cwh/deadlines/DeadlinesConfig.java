@@ -9,6 +9,7 @@ import org.cwh.config.DatabaseSettings;
 import org.cwh.config.SettingsSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Handoff deadlines: {@link DeadlineSweep} on its timer ({@code cwh.deadlines.sweep-every}, every minute by default;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * the hooks that keep that index in step with the writes ({@link DueMarker}), note acceptance
  * ({@link AcceptanceRecorder}), escalate high-risk screenings and no-shows at once ({@link ImmediateEscalation}) and
  * resolve a finished handoff's Flags ({@link FlagResolver}), all on HAPI's JPA interceptor service, and the index's
- * check at start ({@link DueBackfill}). Always on; the windows are {@link DeadlinesSettings}.
+ * check after start ({@link DueBackfill}). Always on; the windows are {@link DeadlinesSettings}.
  */
 @Configuration
 public class DeadlinesConfig {
@@ -45,7 +46,9 @@ public class DeadlinesConfig {
 		return register(storageInterceptors, new DueMarker(index, daos, clock));
 	}
 
+	/** After the profiles' and the directory's start-up work. */
 	@Bean
+	@Order(40)
 	DueBackfill dueBackfill(DueIndex index, DaoRegistry daos, DeadlinesSettings settings, Clock clock) {
 		return new DueBackfill(index, daos, settings, clock);
 	}

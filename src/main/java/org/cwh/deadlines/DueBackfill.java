@@ -10,16 +10,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cwh.config.AfterServing;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Brings {@link DueIndex} in line with the store at start, on a background thread once Spring's refresh is done, so
- * no handoff falls through the cracks after an upgrade or a change of windows:
+ * Brings {@link DueIndex} in line with the store at start, as an {@link AfterServing} step (last: the sweep's next
+ * minute is soon enough, validated writes are not), so no handoff falls through the cracks after an upgrade or a
+ * change of windows:
  *
  * <ul>
  *   <li>until a start has finished it (state {@code backfilled}), every open handoff Task without a row gets one,
@@ -31,9 +31,9 @@ import org.springframework.context.event.ContextRefreshedEvent;
  *   made due, to be planned again with the new ones.</li>
  * </ul>
  *
- * A failure is logged; the next start tries again. Registered by {@link DeadlinesConfig}.
+ * A failure is logged; the next start tries again. Declared by {@link DeadlinesConfig}.
  */
-final class DueBackfill implements ApplicationListener<ContextRefreshedEvent> {
+final class DueBackfill implements AfterServing {
 
 	private static final Logger log = LoggerFactory.getLogger(DueBackfill.class);
 
@@ -53,17 +53,13 @@ final class DueBackfill implements ApplicationListener<ContextRefreshedEvent> {
 	}
 
 	@Override
-	public void onApplicationEvent(ContextRefreshedEvent event) {
-		Thread thread = new Thread(() -> {
-			try {
-				atStart();
-			} catch (RuntimeException e) {
-				log.error("deadlines: bringing the due index up to date failed, the next start tries again: {}",
-						e.getClass().getName());
-			}
-		}, "cwh-deadline-backfill");
-		thread.setDaemon(true);
-		thread.start();
+	public String what() {
+		return "deadlines: due index backfill";
+	}
+
+	@Override
+	public void run() {
+		atStart();
 	}
 
 	/** What a start does: re-plans every row after a change of windows, adds the missing rows once; returns how many. */

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order of the running server's work after "ready": validated writes wait for the warm-up, the seed's writes
- * are validated, and the publication is what matters least.
+ * are validated, the publication matters to clients only, and the deadline sweep runs once a minute anyway.
  */
 @ExtendWith(CwhServerExtension.class)
 class AfterServingIT {
 
 	@Test
-	void theValidatorWarmsThenTheDirectoryIsSeededThenTheIgIsPublished() {
-		assertThat(CwhServerExtension.server().afterServingSteps())
-				.containsExactly("profiles: validator warm-up", "directory seed", "profiles: publication");
+	void theValidatorWarmsThenTheDirectoryIsSeededThenTheIgIsPublishedThenTheDueIndexIsBackfilled() {
+		assertThat(CwhServerExtension.server().afterServingSteps()).containsExactly("profiles: validator warm-up",
+				"directory seed", "profiles: publication", "deadlines: due index backfill");
 	}
 }
