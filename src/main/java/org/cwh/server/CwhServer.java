@@ -78,7 +78,9 @@ public final class CwhServer implements AutoCloseable {
 				try {
 					step.run();
 				} catch (Exception | Error e) {
-					log.error("{} failed after start-up; the next start tries again: {}", step.what(), e.toString());
+					// The class, not the message: messages can quote stored content, and logs carry no patient data.
+					log.error("{} failed after start-up; the next start tries again: {}", step.what(),
+							e.getClass().getName());
 				}
 			}
 			log.info("start-up work after ready done in {} ms", (System.nanoTime() - started) / 1_000_000);
