@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -31,11 +32,14 @@ public final class ResourcesById {
 
 	/** Stores {@code original} under its id unless it is stored already; returns whether it wrote. */
 	public boolean store(Resource original) {
-		return store(original, new SystemRequestDetails());
+		return store(original, SystemRequestDetails::new);
 	}
 
-	/** As {@link #store(Resource)}, writing with this request (its user data steers HAPI, e.g. reindexing). */
-	public boolean store(Resource original, SystemRequestDetails write) {
+	/**
+	 * As {@link #store(Resource)}, writing with the request {@code write} makes (its user data steers HAPI, e.g.
+	 * reindexing), asked for only when there is something to write.
+	 */
+	public boolean store(Resource original, Supplier<SystemRequestDetails> write) {
 		String type = original.fhirType();
 		String id = original.getIdElement().getIdPart();
 		IFhirResourceDao<IBaseResource> dao = daos.getResourceDao(type);
@@ -47,7 +51,7 @@ public final class ResourcesById {
 				// A copy: callers keep the original (the validation chain holds it), and the DAO writes meta into it.
 				Resource copy = original.copy();
 				copy.setId(type + "/" + id);
-				return !dao.update(copy, write).isNop();
+				return !dao.update(copy, write.get()).isNop();
 			} catch (ResourceVersionConflictException | DataIntegrityViolationException e) {
 				if (attempt == ATTEMPTS) {
 					throw new IllegalStateException("cannot store " + type + "/" + id + ": " + e.getMessage());

@@ -47,7 +47,7 @@ final class ProfileStore {
 		int count = 0;
 		for (MetadataResource resource : profiles.resources()) {
 			if (resource instanceof SearchParameter parameter) {
-				changed += byId.store(parameter, writeOf(parameter)) ? 1 : 0;
+				changed += byId.store(parameter, () -> writeOf(parameter)) ? 1 : 0;
 				count++;
 			}
 		}
@@ -73,9 +73,10 @@ final class ProfileStore {
 	}
 
 	/**
-	 * The write of a SearchParameter. A new or changed one makes HAPI start a reindex job over the resource types it
+	 * The write of a new or changed SearchParameter, which makes HAPI start a reindex job over the resource types it
 	 * applies to; when none of those is stored yet (a first start) there is nothing to reindex, and the job would
-	 * only cost the start a batch of work, so it is skipped. Otherwise HAPI reindexes as usual.
+	 * only cost the start a batch of work, so it is skipped. Otherwise HAPI reindexes as usual. Asked for only when
+	 * the parameter is written, so a restart that changes nothing runs no query for it.
 	 */
 	private SystemRequestDetails writeOf(SearchParameter parameter) {
 		SystemRequestDetails write = new SystemRequestDetails();
