@@ -48,9 +48,9 @@ final class AccessTokens {
 	private final ImmutableJWKSet<SecurityContext> publicKeys;
 	/**
 	 * Tokens whose signature this node has checked, with their claims. A signature belongs to the token's exact
-	 * string, so a client that sends its token with every request for five minutes pays the RSA check and the parse
-	 * once (they were a third of what a read by id cost); everything that depends on the time or on the request is
-	 * checked on every call. Kept a little longer than a token lives, then useless anyway.
+	 * string, so a client that sends its token with every request for five minutes pays the signature check and the
+	 * parse once (they were a third of what a read by id cost); everything that depends on the time or on the request
+	 * is checked on every call. Kept a little longer than a token lives, then useless anyway.
 	 */
 	private final Cache<String, JWTClaimsSet> signed;
 

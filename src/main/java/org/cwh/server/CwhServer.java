@@ -178,7 +178,7 @@ public final class CwhServer implements AutoCloseable {
 
 	/**
 	 * Completes when the work that runs after "ready" ({@link AfterServing}: validator warm-up, directory seed, IG
-	 * publication) is done, successfully or not. Tests and tools wait for it to see a settled node.
+	 * publication, due index backfill) is done, successfully or not. Tests and tools wait for it to see a settled node.
 	 */
 	public CompletableFuture<Void> settled() {
 		return settled;

@@ -71,7 +71,8 @@ public final class CwhServerExtension implements BeforeAllCallback {
 			values.put("cwh.db.user", database.user());
 			values.putAll(TestSettings.extra());
 			CwhServer server = CwhServer.start(SettingsSource.ofValues(values), CLOCK);
-			// Tests see a settled node: the validator warm, the directory seeded, the IG's resources published.
+			// Tests see a settled node: the validator warm, the directory seeded, the IG's resources published, the
+			// deadlines' due index backfilled.
 			server.settled().orTimeout(5, TimeUnit.MINUTES).join();
 			running = new Running(server, database);
 			running.admin = register(server, "cwh-test-admin", ADMIN_ORGANIZATION, List.of("system/*.cruds"),
