@@ -29,10 +29,11 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 /**
  * Notifications that never get lost: R4 rest-hook Subscriptions (Backport IG topics or plain criteria) checked and
  * registered on write, an outbox row per matching change written in that change's transaction ({@link OutboxWriter}),
- * and this node's {@link Dispatcher} delivering the outbox with retries. HAPI's own subscription processing stays
- * off (no subscription type is enabled in its {@code SubscriptionSettings}): its in-memory delivery gives up after
- * about a minute and forgets on restart. Always on; deliveries go only to endpoints allowed by
- * {@code cwh.notify.allowed-endpoints} (empty by default, so nothing is delivered until the operator allows a host).
+ * this node's {@link Dispatcher} delivering the outbox with retries, and {@link EndedSubscriptions} turning off the
+ * Subscriptions whose {@code end} has passed. HAPI's own subscription processing stays off (no subscription type is
+ * enabled in its {@code SubscriptionSettings}): its in-memory delivery gives up after about a minute and forgets on
+ * restart. Always on; deliveries go only to endpoints allowed by {@code cwh.notify.allowed-endpoints} (empty by
+ * default, so nothing is delivered until the operator allows a host).
  */
 @Configuration
 public class NotifyConfig {
@@ -51,6 +52,12 @@ public class NotifyConfig {
 		Dispatcher dispatcher = new Dispatcher(outbox, settings, ctx, clock, source.string(SharedSettings.PUBLIC_URL));
 		dispatcher.start();
 		return dispatcher;
+	}
+
+	@Bean(destroyMethod = "close")
+	EndedSubscriptions endedSubscriptions(DataSource dataSource, DaoRegistry daos, Clock clock,
+			NotifySettings settings) {
+		return new EndedSubscriptions(dataSource, daos, clock, settings.pollInterval());
 	}
 
 	@Bean

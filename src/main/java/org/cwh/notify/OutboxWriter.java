@@ -26,11 +26,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <ul>
  * <li>a Subscription written is checked ({@link SubscriptionRules}: 422 or 403 with an OperationOutcome, nothing
  * stored), a {@code requested} one becomes {@code active}, and its registration is written or removed in the same
- * transaction;</li>
+ * transaction; one written at or after its {@code end} is stored {@code off} instead ({@link SubscriptionEnd});</li>
  * <li>any other resource created or updated is matched against the registrations of its type with HAPI's in-memory
- * matcher (topic trigger, Backport filters, plain criteria), and one outbox row per match is written through the
- * write's own transaction ({@link TransactionalStore}) just before it commits, so a rolled-back change leaves no
- * notification and a committed one cannot lose it. After the commit the local {@link Dispatcher} is woken.</li>
+ * matcher (topic trigger, Backport filters, plain criteria; a registration whose end has come matches nothing), and
+ * one outbox row per match is written through the write's own transaction ({@link TransactionalStore}) just before
+ * it commits, so a rolled-back change leaves no notification and a committed one cannot lose it. After the commit
+ * the local {@link Dispatcher} is woken.</li>
  * </ul>
  * Registered by {@link NotifyConfig}; always on.
  */
@@ -71,6 +72,8 @@ final class OutboxWriter {
 	}
 
 	private void check(Subscription subscription, RequestDetails request) {
+		// A Subscription written past its end is accepted and stored off, not refused: that is what its end asks for.
+		SubscriptionEnd.turnOffIfEnded(subscription, clock.millis());
 		if (!delivers(subscription)) {
 			return;
 		}
@@ -105,11 +108,16 @@ final class OutboxWriter {
 
 	private void stored(IBaseResource resource, String interaction, RequestDetails request) {
 		if (resource instanceof Subscription subscription) {
+			String id = subscription.getIdElement().getIdPart();
+			Long end = SubscriptionEnd.of(subscription);
 			if (delivers(subscription)) {
 				// The registration is what the outbox matches; the checked fields were validated at PRESTORAGE.
 				store.register(rules.check(subscription, Optional.empty(), knownTopics.get()));
+			} else if (SubscriptionEnd.passed(end, clock.millis())) {
+				// Off at its end: what was written before the end still goes out, from the registration it keeps.
+				store.retire(id, end);
 			} else {
-				store.unregister(subscription.getIdElement().getIdPart());
+				store.unregister(id);
 			}
 			return;
 		}
@@ -118,11 +126,12 @@ final class OutboxWriter {
 			return;
 		}
 		boolean appended = false;
-		for (Registration registration : store.registrationsFor(type)) {
+		long now = clock.millis();
+		for (Registration registration : store.registrationsFor(type, now)) {
 			if (registration.hears(interaction) && matches(registration, resource, request)) {
-				store.append(registration.subscriptionId(), type + "/" + resource.getIdElement().getIdPart(),
-						version(resource), interaction, serverBase(request), clock.millis());
-				appended = true;
+				appended |= store.append(registration.subscriptionId(),
+						type + "/" + resource.getIdElement().getIdPart(), version(resource), interaction,
+						serverBase(request), now);
 			}
 		}
 		if (appended && TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -112,7 +112,7 @@ final class SubscriptionRules {
 		caller.ifPresent(c -> authorize(c, resourceType, queries));
 		String payloadType = channel.hasPayload() ? channel.getPayload() : "application/fhir+json";
 		return new Registration(subscription.getIdElement().getIdPart(), resourceType, topicUrl, interactions,
-				queries, endpoint, headers, payloadType);
+				queries, endpoint, headers, payloadType, SubscriptionEnd.of(subscription));
 	}
 
 	private static void authorize(Caller caller, String resourceType, List<String> queries) {
