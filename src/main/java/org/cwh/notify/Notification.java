@@ -16,8 +16,9 @@ import org.hl7.fhir.r4.model.StringType;
  * The id-only notification of the Subscriptions R5 Backport IG for R4: a {@code history} Bundle whose first entry is
  * the SubscriptionStatus {@code Parameters} (subscription, topic, status, type, events since start and the one
  * notification event with its number, time and focus) and whose second entry names the focus by its full URL with
- * the request and response of the change, without the resource. Ids only: the receiver reads the Task with its own
- * token, where access and consent are decided.
+ * the request and response of the change ({@code POST}, {@code PUT} or {@code DELETE}), without the resource. Ids
+ * only: the receiver reads the Task with its own token, where access and consent are decided; the focus of a delete
+ * names the version that deleted it.
  */
 final class Notification {
 
@@ -62,10 +63,21 @@ final class Notification {
 				+ "/$status");
 		statusEntry.getResponse().setStatus("200");
 		Bundle.BundleEntryComponent focusEntry = bundle.addEntry().setFullUrl(root + n.focus());
-		boolean created = n.interaction().equals("create");
-		focusEntry.getRequest().setMethod(created ? HTTPVerb.POST : HTTPVerb.PUT)
-				.setUrl(created ? n.focus().substring(0, n.focus().indexOf('/')) : n.focus());
-		focusEntry.getResponse().setStatus(created ? "201" : "200");
+		switch (n.interaction()) {
+			case "create" -> {
+				focusEntry.getRequest().setMethod(HTTPVerb.POST).setUrl(n.focus().substring(0, n.focus().indexOf('/')));
+				focusEntry.getResponse().setStatus("201");
+			}
+			case "delete" -> {
+				// What this server answers a delete: 200 with an OperationOutcome.
+				focusEntry.getRequest().setMethod(HTTPVerb.DELETE).setUrl(n.focus());
+				focusEntry.getResponse().setStatus("200");
+			}
+			default -> {
+				focusEntry.getRequest().setMethod(HTTPVerb.PUT).setUrl(n.focus());
+				focusEntry.getResponse().setStatus("200");
+			}
+		}
 		return bundle;
 	}
 }

@@ -27,11 +27,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>a Subscription written is checked ({@link SubscriptionRules}: 422 or 403 with an OperationOutcome, nothing
  * stored), a {@code requested} one becomes {@code active}, and its registration is written or removed in the same
  * transaction; one written at or after its {@code end} is stored {@code off} instead ({@link SubscriptionEnd});</li>
- * <li>any other resource created or updated is matched against the registrations of its type with HAPI's in-memory
- * matcher (topic trigger, Backport filters, plain criteria; a registration whose end has come matches nothing), and
- * one outbox row per match is written through the write's own transaction ({@link TransactionalStore}) just before
- * it commits, so a rolled-back change leaves no notification and a committed one cannot lose it. After the commit
- * the local {@link Dispatcher} is woken.</li>
+ * <li>any other resource created, updated or deleted is matched against the registrations of its type with HAPI's
+ * in-memory matcher (topic trigger, Backport filters, plain criteria; a registration whose end has come matches
+ * nothing). A delete is heard only by topics whose trigger includes {@code delete} (plain criteria mean create and
+ * update, as in R4), and a deleted resource is matched as it was before the delete. One outbox row per match is
+ * written through the write's own transaction ({@link TransactionalStore}) just before it commits, so a rolled-back
+ * change leaves no notification and a committed one cannot lose it. After the commit the local {@link Dispatcher}
+ * is woken.</li>
  * </ul>
  * Registered by {@link NotifyConfig}; always on.
  */
@@ -99,11 +101,17 @@ final class OutboxWriter {
 		stored(resource, "update", request);
 	}
 
+	/**
+	 * HAPI passes the resource as it was before the delete, with the id of the deleting version: the filters are
+	 * evaluated against what was deleted, and the notification's focus names the version that deleted it.
+	 */
 	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = InterceptorOrder.NOTIFY)
-	public void deleted(IBaseResource resource) {
+	public void deleted(IBaseResource resource, RequestDetails request) {
 		if (resource instanceof Subscription subscription) {
 			store.unregister(subscription.getIdElement().getIdPart());
+			return;
 		}
+		writeNotifications(resource, "delete", request);
 	}
 
 	private void stored(IBaseResource resource, String interaction, RequestDetails request) {
@@ -121,6 +129,11 @@ final class OutboxWriter {
 			}
 			return;
 		}
+		writeNotifications(resource, interaction, request);
+	}
+
+	/** Writes an outbox row for each registration that hears this interaction and whose filters match. */
+	private void writeNotifications(IBaseResource resource, String interaction, RequestDetails request) {
 		String type = resource.getIdElement().getResourceType();
 		if (type == null) {
 			return;

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param subscriptionId the Subscription's logical id
  * @param resourceType the type whose writes it hears about
  * @param topic the topic's canonical url, or null for a plain criteria Subscription
- * @param interactions {@code create}, {@code update}
+ * @param interactions {@code create}, {@code update} and/or {@code delete}
  * @param criteria queries that must all match the written resource ({@code Task?owner=Organization/x}); may be empty
  * @param endpoint where notifications go
  * @param headers {@code Name: value} lines sent with each notification
@@ -29,7 +29,7 @@ record Registration(String subscriptionId, String resourceType, String topic, Se
 		headers = List.copyOf(headers);
 	}
 
-	/** The interaction name of a stored change: {@code create} or {@code update}. */
+	/** The interaction name of a stored change: {@code create}, {@code update} or {@code delete}. */
 	boolean hears(String interaction) {
 		return interactions.contains(interaction);
 	}
