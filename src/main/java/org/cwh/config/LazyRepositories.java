@@ -14,6 +14,7 @@ import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
+import org.springframework.data.envers.repository.support.EnversRevisionRepositoryFactoryBean;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.springframework.util.ClassUtils;
 
@@ -25,7 +26,8 @@ import org.springframework.util.ClassUtils;
  * of the main thread's start-up, most of it for repositories nothing touches before the first requests. Their bean
  * definitions become lazy, and every injection point of a repository type gets a lazy-resolution proxy, so a bean that
  * needs one at start-up creates just that one on its first call. Once the node serves, {@link #createAllInBackground}
- * creates the rest on a daemon thread, so early requests rarely pay for one.
+ * creates the rest on a daemon thread, so early requests rarely pay for one. Each repository's queries are in turn
+ * built on their first call ({@link DeferredQueryRepositoryFactoryBean}), so creating one no longer parses them all.
  */
 public final class LazyRepositories implements BeanFactoryPostProcessor {
 
@@ -50,6 +52,9 @@ public final class LazyRepositories implements BeanFactoryPostProcessor {
 				continue;
 			}
 			definition.setLazyInit(true);
+			if (EnversRevisionRepositoryFactoryBean.class.getName().equals(className)) {
+				definition.setBeanClassName(DeferredQueryRepositoryFactoryBean.class.getName());
+			}
 			interfaces.add(type);
 			beanNames.add(name);
 		}
