@@ -64,7 +64,10 @@ public class PersistenceConfig {
 	 * conditional creates of one resource can wait longer than that for the winner to commit, so ten; and each
 	 * connection keeps only 8 parsed statements, while HAPI's searches cycle through dozens of distinct ones (the
 	 * search, its includes, loading the resources, storing the search), so H2 parsed SQL again on most calls (8% of
-	 * the inbox query's CPU), so 256.
+	 * the inbox query's CPU), so 256. And H2 closes a database from its own shutdown hook when the JVM exits, beside
+	 * ours instead of after it: work still running then (HAPI's search parameter identity writes, for a while after a
+	 * first start) failed on a closed database and logged a hundred ERROR stack traces on every early Ctrl-C. The
+	 * database closes when our shutdown closes the pool.
 	 */
 	static String h2Url(String url) {
 		String upper = url.toUpperCase(java.util.Locale.ROOT);
@@ -74,6 +77,9 @@ public class PersistenceConfig {
 		}
 		if (!upper.contains(";QUERY_CACHE_SIZE=")) {
 			withDefaults.append(";QUERY_CACHE_SIZE=256");
+		}
+		if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+			withDefaults.append(";DB_CLOSE_ON_EXIT=FALSE");
 		}
 		return withDefaults.toString();
 	}
