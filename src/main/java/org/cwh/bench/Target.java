@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.cwh.config.BackendServicesClient;
 
@@ -202,6 +203,12 @@ final class Target implements AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			return -1;
 		}
+	}
+
+	/** CPU time the server process has used so far, when its pid is known and the platform reports it. */
+	Optional<Duration> cpuTime() {
+		return pid == null ? Optional.empty()
+				: ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration());
 	}
 
 	/** Stops a launched node and keeps its database. */

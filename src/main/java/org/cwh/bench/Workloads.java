@@ -327,6 +327,11 @@ final class Workloads {
 				.header("Accept", "application/fhir+json").GET().build();
 	}
 
+	/** The server under test, for figures read off its process. */
+	Target target() {
+		return target;
+	}
+
 	private URI uri(String path) {
 		return URI.create(target.base().toString() + path);
 	}
