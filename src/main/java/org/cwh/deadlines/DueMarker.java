@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.cwh.config.InterceptorOrder;
 import org.cwh.deadlines.DueIndex.Row;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -30,8 +31,8 @@ import org.hl7.fhir.r4.model.Task;
  * <ul>
  *   <li>a handoff Task created or updated: its row is added or made due (patient and referral as the Task now names
  *   them); closed, no longer a handoff, or deleted: its row goes;</li>
- *   <li>a Communication that counts as contact, before or after the write, {@code partOf} a Task or {@code basedOn}
- *   a referral;</li>
+ *   <li>a Communication that counts as contact ({@link HandoffReader#countsAsContact}), before or after the write, {@code partOf} or
+ *   {@code basedOn} a Task, or {@code basedOn} a referral;</li>
  *   <li>an Appointment {@code basedOn} a referral that is, or was, fulfilled or a no-show;</li>
  *   <li>the referral ServiceRequest itself;</li>
  *   <li>a crisis Encounter whose {@code period.start} changed (its referrals' handoffs; an Encounter cannot be named
@@ -103,8 +104,8 @@ public final class DueMarker {
 		Set<String> referrals = new LinkedHashSet<>();
 		for (IBaseResource version : new IBaseResource[] {previous, current}) {
 			if (version instanceof Communication c && HandoffReader.countsAsContact(c)) {
-				c.getPartOf().stream().map(HandoffReader::reference).filter(r -> r.startsWith("Task/"))
-						.forEach(r -> tasks.add(r.substring("Task/".length())));
+				Stream.concat(c.getPartOf().stream(), c.getBasedOn().stream()).map(HandoffReader::reference)
+						.filter(r -> r.startsWith("Task/")).forEach(r -> tasks.add(r.substring("Task/".length())));
 				c.getBasedOn().stream().map(HandoffReader::reference).filter(r -> r.startsWith("ServiceRequest/"))
 						.forEach(referrals::add);
 			} else if (version instanceof Appointment a && (a.getStatus() == AppointmentStatus.FULFILLED

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -49,6 +51,9 @@ final class HandoffReader {
 	static final String HANDOFF_STEP = Canonical.base() + "/CodeSystem/cwh-handoff-step";
 	static final String OUTREACH_CATEGORY = Canonical.base() + "/CodeSystem/cwh-outreach-category";
 	static final String RISK_TIER = Canonical.base() + "/CodeSystem/cwh-risk-tier";
+	/** How outreach names a handoff: {@code partOf} or {@code basedOn} its Task, or {@code basedOn} its referral. */
+	static final List<String> CONTACT_TASK_LINKS = List.of("part-of", "based-on");
+	static final String CONTACT_REFERRAL_LINK = "based-on";
 	static final String LOINC = "http://loinc.org";
 	/** LOINC 93374-7 Suicide risk level; its answer LA9193-9 is High. */
 	static final String SUICIDE_RISK_LEVEL = "93374-7";
@@ -98,9 +103,13 @@ final class HandoffReader {
 		Optional<Instant> contactStep = first(versions, v -> hasStep(v, CONTACT_STEPS));
 		Optional<Instant> visitStep = first(versions, v -> hasStep(v, VISIT_STEPS));
 
-		List<Communication> contacts = new ArrayList<>(communications("part-of", "Task/" + id(task), server));
-		referral.ifPresent(r -> contacts.addAll(communications("based-on", "ServiceRequest/" + id(r), server)));
-		Optional<Instant> contactSent = contacts.stream().filter(HandoffReader::countsAsContact)
+		Map<String, Communication> contacts = new LinkedHashMap<>();
+		for (String link : CONTACT_TASK_LINKS) {
+			communications(link, "Task/" + id(task), server).forEach(c -> contacts.putIfAbsent(id(c), c));
+		}
+		referral.ifPresent(r -> communications(CONTACT_REFERRAL_LINK, "ServiceRequest/" + id(r), server)
+				.forEach(c -> contacts.putIfAbsent(id(c), c)));
+		Optional<Instant> contactSent = contacts.values().stream().filter(HandoffReader::countsAsContact)
 				.map(c -> c.hasSent() ? c.getSent().toInstant() : lastUpdated(c)).min(Comparator.naturalOrder());
 
 		List<Appointment> appointments = referral.map(r -> appointments(r, server)).orElse(List.of());
@@ -116,6 +125,19 @@ final class HandoffReader {
 		return new Snapshot(facts, referral, highRisk(task, created, server), noShows);
 	}
 
+	/**
+	 * Outreach of any kind but an appointment reminder counts as contact, unless it was not done or entered in error;
+	 * the timeline's first contact ({@code workflow.Outreach}) follows the same rule.
+	 */
+	static boolean countsAsContact(Communication communication) {
+		if (communication.getStatus() == CommunicationStatus.ENTEREDINERROR
+				|| communication.getStatus() == CommunicationStatus.NOTDONE) {
+			return false;
+		}
+		return communication.getCategory().stream().noneMatch(c -> c.hasCoding(OUTREACH_CATEGORY,
+				"appointment-reminder"));
+	}
+
 	/** Whether a screening says high suicide risk: LOINC 93374-7 answered High, or the CWH tier high or imminent. */
 	static boolean isHighRisk(Observation observation) {
 		if (!observation.getCode().hasCoding(LOINC, SUICIDE_RISK_LEVEL) || !observation.hasValueCodeableConcept()
@@ -128,15 +150,6 @@ final class HandoffReader {
 				|| value.hasCoding(RISK_TIER, "imminent");
 	}
 
-	/** Outreach of any kind but an appointment reminder counts as contact, unless it was entered in error. */
-	static boolean countsAsContact(Communication communication) {
-		if (communication.getStatus() == CommunicationStatus.ENTEREDINERROR
-				|| communication.getStatus() == CommunicationStatus.NOTDONE) {
-			return false;
-		}
-		return communication.getCategory().stream().noneMatch(c -> c.hasCoding(OUTREACH_CATEGORY,
-				"appointment-reminder"));
-	}
 
 	private List<Task> history(Task task, SystemRequestDetails server) {
 		IBundleProvider versions = daos.getResourceDao(Task.class)

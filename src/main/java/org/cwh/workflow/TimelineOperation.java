@@ -13,8 +13,9 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.cwh.profiles.Canonical;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
@@ -51,9 +52,6 @@ public final class TimelineOperation {
 	/** What a missed deadline or a high-risk screening raises (the IG's Flag extension and code system). */
 	private static final String FLAGGED_HANDOFF = Canonical.profile("cwh-flagged-handoff");
 	private static final String FLAG_CODES = Canonical.base() + "/CodeSystem/cwh-flag-code";
-	/** Outreach that did not happen, or was recorded in error, is no contact. */
-	private static final Set<Communication.CommunicationStatus> NO_CONTACT =
-			Set.of(Communication.CommunicationStatus.NOTDONE, Communication.CommunicationStatus.ENTEREDINERROR);
 
 	private final DaoRegistry daos;
 
@@ -80,7 +78,7 @@ public final class TimelineOperation {
 							.findFirst().orElse(null)));
 		}
 
-		List<HandoffTimeline.Reached> steps = HandoffTimeline.of(taskId, versions, contacts(taskId));
+		List<HandoffTimeline.Reached> steps = HandoffTimeline.of(taskId, versions, contacts(task));
 
 		Parameters timeline = new Parameters();
 		timeline.addParameter().setName("task").setValue(new Reference(taskId));
@@ -140,22 +138,30 @@ public final class TimelineOperation {
 		return flags;
 	}
 
-	/** Outreach recorded against the Task: Communications based on it or part of it. */
-	private List<HandoffTimeline.Contact> contacts(String taskId) {
+	/**
+	 * Outreach for the handoff, as the deadlines count it ({@link Outreach}): Communications part of or based on the
+	 * Task, or based on its referral, that count as contact.
+	 */
+	private List<HandoffTimeline.Contact> contacts(Task task) {
 		IFhirResourceDao<Communication> communications = daos.getResourceDao(Communication.class);
-		List<HandoffTimeline.Contact> contacts = new ArrayList<>();
-		for (String link : List.of("based-on", "part-of")) {
-			SearchParameterMap search = SearchParameterMap.newSynchronous(link, new ReferenceParam(taskId));
-			for (IBaseResource resource : communications.search(search, new SystemRequestDetails()).getAllResources()) {
+		String taskId = "Task/" + task.getIdElement().getIdPart();
+		List<Map.Entry<String, String>> searches = new ArrayList<>();
+		Outreach.TASK_LINKS.forEach(link -> searches.add(Map.entry(link, taskId)));
+		Outreach.referral(task).ifPresent(referral -> searches.add(Map.entry(Outreach.REFERRAL_LINK, referral)));
+		Map<String, HandoffTimeline.Contact> contacts = new LinkedHashMap<>();
+		for (Map.Entry<String, String> search : searches) {
+			SearchParameterMap map = SearchParameterMap.newSynchronous(search.getKey(),
+					new ReferenceParam(search.getValue()));
+			for (IBaseResource resource : communications.search(map, new SystemRequestDetails()).getAllResources()) {
 				Communication c = (Communication) resource;
-				if (NO_CONTACT.contains(c.getStatus())) {
+				if (!Outreach.countsAsContact(c)) {
 					continue;
 				}
+				String id = "Communication/" + c.getIdElement().getIdPart();
 				Date at = c.hasSent() ? c.getSent() : c.getMeta().getLastUpdated();
-				contacts.add(new HandoffTimeline.Contact("Communication/" + c.getIdElement().getIdPart(),
-						at.toInstant()));
+				contacts.putIfAbsent(id, new HandoffTimeline.Contact(id, at.toInstant()));
 			}
 		}
-		return contacts;
+		return new ArrayList<>(contacts.values());
 	}
 }

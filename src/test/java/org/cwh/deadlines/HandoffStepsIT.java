@@ -73,6 +73,20 @@ class HandoffStepsIT {
 	}
 
 	@Test
+	void anOutreachBasedOnTheTaskCountsAsFirstContact() {
+		Handoff handoff = accepted();
+		Communication checkIn = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)
+				.setSubject(new Reference(handoff.patient)).setSent(Date.from(now()));
+		checkIn.addCategory(new CodeableConcept(new Coding(Handoff.CWH + "cwh-outreach-category",
+				"post-crisis-check-in", null)));
+		checkIn.addBasedOn(new Reference("Task/" + handoff.task));
+		Handoff.create(checkIn);
+		CwhServerExtension.clock().advance(Duration.ofHours(49));
+		sweep().sweep();
+		assertThat(handoff.flags()).isEmpty();
+	}
+
+	@Test
 	void aCaringContactOnTheReferralCountsAsFirstContact() {
 		Handoff handoff = accepted();
 		Communication caring = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED)

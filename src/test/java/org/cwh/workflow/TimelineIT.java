@@ -9,6 +9,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.cwh.testing.CwhServerExtension;
 import org.cwh.workflow.HandoffStateTable.Actor;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
@@ -73,6 +75,32 @@ class TimelineIT {
 				.isEqualTo("Communication/" + communication);
 		assertThat(timeline.getString(firstContact + ".part.find { it.name == 'at' }.valueDateTime"))
 				.startsWith("2026-03-03T09:00:00");
+	}
+
+	@Test
+	void aCaringContactOnTheReferralIsTheFirstContactAndAnAppointmentReminderIsNone() {
+		String referral = handoffs.newReferral();
+		String id = handoffs.taskIn(TaskStatus.INPROGRESS, referral);
+		Communication reminder = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED);
+		reminder.addPartOf(new Reference("Task/" + id));
+		reminder.setSubject(new Reference(handoffs.patient));
+		reminder.addCategory(new CodeableConcept(new Coding(Outreach.CATEGORY_SYSTEM, "appointment-reminder", null)));
+		reminder.setSentElement(new DateTimeType("2026-03-03T08:00:00Z"));
+		expect(actors.as(Actor.OWNER).body(encode(reminder)).post("/Communication"), 201);
+		Communication caring = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED);
+		caring.addBasedOn(new Reference(referral));
+		caring.setSubject(new Reference(handoffs.patient));
+		caring.addCategory(new CodeableConcept(new Coding(Outreach.CATEGORY_SYSTEM, "caring-contact", null)));
+		caring.setSentElement(new DateTimeType("2026-03-03T09:30:00Z"));
+		String contact = expect(actors.as(Actor.OWNER).body(encode(caring)).post("/Communication"), 201)
+				.jsonPath().getString("id");
+
+		JsonPath timeline = expect(actors.as(Actor.REQUESTER).get("/Task/" + id + "/$timeline"), 200).jsonPath();
+		String firstContact = "parameter.findAll { it.name == 'step' }.find { it.part[0].valueCode == 'first-contact' }";
+		assertThat(timeline.getString(firstContact + ".part.find { it.name == 'source' }.valueReference.reference"))
+				.isEqualTo("Communication/" + contact);
+		assertThat(timeline.getString(firstContact + ".part.find { it.name == 'at' }.valueDateTime"))
+				.startsWith("2026-03-03T09:30:00");
 	}
 
 	@Test
