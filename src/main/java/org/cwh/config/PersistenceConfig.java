@@ -67,7 +67,8 @@ public class PersistenceConfig {
 	 * the inbox query's CPU), so 256. And H2 closes a database from its own shutdown hook when the JVM exits, beside
 	 * ours instead of after it: work still running then (HAPI's search parameter identity writes, for a while after a
 	 * first start) failed on a closed database and logged a hundred ERROR stack traces on every early Ctrl-C. The
-	 * database closes when our shutdown closes the pool.
+	 * database closes when our shutdown closes the pool; except with {@code AUTO_SERVER=TRUE}, which H2 refuses to
+	 * combine with that, so such a URL keeps H2's own close.
 	 */
 	static String h2Url(String url) {
 		String upper = url.toUpperCase(java.util.Locale.ROOT);
@@ -78,7 +79,7 @@ public class PersistenceConfig {
 		if (!upper.contains(";QUERY_CACHE_SIZE=")) {
 			withDefaults.append(";QUERY_CACHE_SIZE=256");
 		}
-		if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+		if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.contains(";AUTO_SERVER=TRUE")) {
 			withDefaults.append(";DB_CLOSE_ON_EXIT=FALSE");
 		}
 		return withDefaults.toString();

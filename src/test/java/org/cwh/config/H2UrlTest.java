@@ -20,4 +20,10 @@ class H2UrlTest {
 		assertThat(PersistenceConfig.h2Url("jdbc:h2:file:/x;QUERY_CACHE_SIZE=16"))
 				.isEqualTo("jdbc:h2:file:/x;QUERY_CACHE_SIZE=16;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
 	}
+
+	@Test
+	void anAutoServerUrlKeepsH2sOwnCloseWhichItCannotDoWithout() {
+		assertThat(PersistenceConfig.h2Url("jdbc:h2:file:/x;AUTO_SERVER=TRUE"))
+				.isEqualTo("jdbc:h2:file:/x;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256");
+	}
 }
