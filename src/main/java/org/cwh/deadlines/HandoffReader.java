@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -39,8 +40,8 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 /**
  * Gathers what {@link DeadlineCalculator} needs about one handoff Task, and the events that raise a hand at once,
  * through HAPI's DAOs as the server (a system request): the Task's history (when it was accepted, when a contact or
- * visit step was recorded; the acceptance time itself comes from {@link DeadlineClaims}), the outreach Communications linked to it or its referral, the referral's crisis
- * encounter, its Appointments (fulfilled: the first visit; noshow: an outreach is due) and the patient's high-risk
+ * visit step was recorded; the acceptance time itself comes from {@link DeadlineClaims}), the outreach
+ * Communications linked to it or its referral, the referral's crisis encounter, its Appointments (fulfilled: the first visit; noshow: an outreach is due) and the patient's high-risk
  * screenings stored after the handoff.
  *
  * <p>Every fact read here has a hook in {@link DueMarker} that makes the handoff due when a write changes it: the
@@ -105,10 +106,13 @@ final class HandoffReader {
 
 		Map<String, Communication> contacts = new LinkedHashMap<>();
 		for (String link : CONTACT_TASK_LINKS) {
-			communications(link, "Task/" + id(task), server).forEach(c -> contacts.putIfAbsent(id(c), c));
+			// One search per link: the referral rides along with the Task where the link may name either.
+			ReferenceOrListParam targets = new ReferenceOrListParam().addOr(new ReferenceParam("Task/" + id(task)));
+			if (link.equals(CONTACT_REFERRAL_LINK)) {
+				referral.ifPresent(r -> targets.addOr(new ReferenceParam("ServiceRequest/" + id(r))));
+			}
+			communications(link, targets, server).forEach(c -> contacts.putIfAbsent(id(c), c));
 		}
-		referral.ifPresent(r -> communications(CONTACT_REFERRAL_LINK, "ServiceRequest/" + id(r), server)
-				.forEach(c -> contacts.putIfAbsent(id(c), c)));
 		Optional<Instant> contactSent = contacts.values().stream().filter(HandoffReader::countsAsContact)
 				.map(c -> c.hasSent() ? c.getSent().toInstant() : lastUpdated(c)).min(Comparator.naturalOrder());
 
@@ -200,8 +204,9 @@ final class HandoffReader {
 		return request.hasAuthoredOn() ? Optional.of(request.getAuthoredOn().toInstant()) : Optional.empty();
 	}
 
-	private List<Communication> communications(String parameter, String target, SystemRequestDetails server) {
-		SearchParameterMap map = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(target));
+	private List<Communication> communications(String parameter, ReferenceOrListParam targets,
+			SystemRequestDetails server) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous().add(parameter, targets);
 		return all(daos.getResourceDao(Communication.class), map, server);
 	}
 

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.HistorySearchDateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,13 +146,14 @@ public final class TimelineOperation {
 	private List<HandoffTimeline.Contact> contacts(Task task) {
 		IFhirResourceDao<Communication> communications = daos.getResourceDao(Communication.class);
 		String taskId = "Task/" + task.getIdElement().getIdPart();
-		List<Map.Entry<String, String>> searches = new ArrayList<>();
-		Outreach.TASK_LINKS.forEach(link -> searches.add(Map.entry(link, taskId)));
-		Outreach.referral(task).ifPresent(referral -> searches.add(Map.entry(Outreach.REFERRAL_LINK, referral)));
 		Map<String, HandoffTimeline.Contact> contacts = new LinkedHashMap<>();
-		for (Map.Entry<String, String> search : searches) {
-			SearchParameterMap map = SearchParameterMap.newSynchronous(search.getKey(),
-					new ReferenceParam(search.getValue()));
+		for (String link : Outreach.TASK_LINKS) {
+			// One search per link: the referral rides along with the Task where the link may name either.
+			ReferenceOrListParam targets = new ReferenceOrListParam().addOr(new ReferenceParam(taskId));
+			if (link.equals(Outreach.REFERRAL_LINK)) {
+				Outreach.referral(task).ifPresent(referral -> targets.addOr(new ReferenceParam(referral)));
+			}
+			SearchParameterMap map = SearchParameterMap.newSynchronous().add(link, targets);
 			for (IBaseResource resource : communications.search(map, new SystemRequestDetails()).getAllResources()) {
 				Communication c = (Communication) resource;
 				if (!Outreach.countsAsContact(c)) {
