@@ -31,8 +31,8 @@ import org.hl7.fhir.r4.model.Task;
  * <ul>
  *   <li>a handoff Task created or updated: its row is added or made due (patient and referral as the Task now names
  *   them); closed, no longer a handoff, or deleted: its row goes;</li>
- *   <li>a Communication that counts as contact ({@link HandoffReader#countsAsContact}), before or after the write, {@code partOf} or
- *   {@code basedOn} a Task, or {@code basedOn} a referral;</li>
+ *   <li>a Communication that counts as contact ({@link HandoffReader#countsAsContact}), before or after the
+ *   write, {@code partOf} or {@code basedOn} a Task, or {@code basedOn} a referral;</li>
  *   <li>an Appointment {@code basedOn} a referral that is, or was, fulfilled or a no-show;</li>
  *   <li>the referral ServiceRequest itself;</li>
  *   <li>a crisis Encounter whose {@code period.start} changed (its referrals' handoffs; an Encounter cannot be named
