@@ -1,5 +1,6 @@
 package org.cwh.profiles;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import javax.sql.DataSource;
@@ -21,12 +22,14 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 
 	private static final Logger log = LoggerFactory.getLogger(ProfilesAtStart.class);
 
+	private final FhirContext ctx;
 	private final ProfilePackage profiles;
 	private final ProfileStore store;
 	private final ProfileEnforcer enforcer;
 
-	ProfilesAtStart(ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
+	ProfilesAtStart(FhirContext ctx, ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
 			DataSource dataSource, ProfileEnforcer enforcer) {
+		this.ctx = ctx;
 		this.profiles = profiles;
 		this.store = new ProfileStore(daos, searchParams, dataSource);
 		this.enforcer = enforcer;
@@ -40,10 +43,16 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 		enforcer.expectWarmUp();
 	}
 
-	/** Warms the validator (writes and {@code $validate} share it) with the IG's examples. */
+	/**
+	 * Makes the core conformance resources share their strings ({@link SharedConformanceStrings}), then warms the
+	 * validator (writes and {@code $validate} share it) with the IG's examples.
+	 */
 	void warmUp() {
 		long started = System.nanoTime();
 		try {
+			long shared = SharedConformanceStrings.shareCore(ctx);
+			log.info("profiles: {} strings of the core conformance resources shared in {} ms", shared,
+					(System.nanoTime() - started) / 1_000_000);
 			enforcer.warmUp(profiles.examples());
 			log.info("profiles: validator warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
 		} catch (RuntimeException e) {

@@ -118,9 +118,9 @@ public class ProfilesConfig {
 	}
 
 	@Bean
-	ProfilesAtStart profilesAtStart(ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
-			DataSource dataSource, ProfileEnforcer enforcer) {
-		return new ProfilesAtStart(profiles, daos, searchParams, dataSource, enforcer);
+	ProfilesAtStart profilesAtStart(FhirContext ctx, ProfilePackage profiles, DaoRegistry daos,
+			ISearchParamRegistry searchParams, DataSource dataSource, ProfileEnforcer enforcer) {
+		return new ProfilesAtStart(ctx, profiles, daos, searchParams, dataSource, enforcer);
 	}
 
 	/** First after "ready": validated writes wait for it, the directory seed among them. */

@@ -1,0 +1,67 @@
+package org.cwh.profiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SharedConformanceStrings}: two parses of the same definitions, which hold equal texts in distinct String
+ * objects as HAPI's parsers leave them, end up holding one String per text (strings, codes, numbers, booleans alike)
+ * and encode exactly as before.
+ */
+class SharedConformanceStringsTest {
+
+	private static final String TASK_PROFILE = "StructureDefinition-cwh-handoff-task.json";
+	private static final String VALUE_SET = "ValueSet-cwh-handoff-step-vs.json";
+
+	@Test
+	void equalTextsShareOneStringAndEveryValueStaysTheSame() {
+		List<Resource> first = parse();
+		List<Resource> second = parse();
+		String before = encode(first) + encode(second);
+		StructureDefinition a = (StructureDefinition) first.get(0);
+		StructureDefinition b = (StructureDefinition) second.get(0);
+		assertNotSame(a.getUrlElement().getValue(), b.getUrlElement().getValue(), "the parser shared them already");
+
+		List<Resource> all = new ArrayList<>(first);
+		all.addAll(second);
+		long shared = SharedConformanceStrings.share(all);
+
+		assertEquals(before, encode(first) + encode(second));
+		assertTrue(shared > 100, "shared " + shared);
+		assertSame(a.getUrlElement().getValue(), b.getUrlElement().getValue());
+		ElementDefinition elementA = a.getSnapshot().getElement().get(1);
+		ElementDefinition elementB = b.getSnapshot().getElement().get(1);
+		// A number, a boolean and a code: the same text object, and a value equal to the one parsed.
+		assertSame(elementA.getMinElement().getValueAsString(), elementB.getMinElement().getValueAsString());
+		assertEquals(0, elementA.getMin());
+		assertSame(elementA.getIsModifierElement().getValueAsString(),
+				elementB.getIsModifierElement().getValueAsString());
+		assertEquals(false, elementA.getIsModifier());
+		assertSame(a.getStatusElement().getValueAsString(), b.getStatusElement().getValueAsString());
+		assertEquals(a.getStatus(), b.getStatus());
+		// Across resources too: the profile and the value set have the same status.
+		assertSame(a.getStatusElement().getValueAsString(),
+				((ValueSet) second.get(1)).getStatusElement().getValueAsString());
+	}
+
+	private static List<Resource> parse() {
+		return List.of(IgFiles.parse(IgFiles.PROFILES.resolve(TASK_PROFILE)),
+				IgFiles.parse(IgFiles.PROFILES.resolve(VALUE_SET)));
+	}
+
+	private static String encode(List<Resource> resources) {
+		StringBuilder encoded = new StringBuilder();
+		resources.forEach(r -> encoded.append(IgFiles.encode(r)));
+		return encoded.toString();
+	}
+}
