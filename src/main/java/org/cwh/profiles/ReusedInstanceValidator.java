@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
 import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.codesystem.CodingsObserver;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -42,7 +45,8 @@ import org.w3c.dom.NodeList;
  * itself validates many resources with one {@code InstanceValidator} (its {@code validate(…, Element, profiles)} clears
  * its per-call state first); what it never clears is a record of the codes and narratives it has seen, which only
  * grows. So an instance serves at most {@value #USES} calls, by one thread at a time, then is dropped; idle ones wait
- * in a small pool.
+ * in a small pool. The largest part of that record, the codings with the parsed resources they were met in, is
+ * emptied after every call ({@link CodingsSeen}).
  *
  * <p>{@link #validate(IValidationContext)} does what {@code ValidatorWrapper.validate} does in HAPI 8.8.0, step by step,
  * with the same settings and message filtering, so verdicts do not change (the profile tests and the validator corpus
@@ -59,6 +63,8 @@ final class ReusedInstanceValidator extends FhirInstanceValidator {
 	private static final Gson GSON = new Gson();
 	/** What ValidatorWrapper uses when no host services are set (the JPA validator sets none); stateless. */
 	private static final IHostApplicationServices NULL_HOST = new NullEvaluationContext();
+
+	private static final CodingsSeen CODINGS_SEEN = CodingsSeen.find();
 
 	private final Deque<Pooled> idle = new ArrayDeque<>();
 
@@ -95,6 +101,7 @@ final class ReusedInstanceValidator extends FhirInstanceValidator {
 		IHostApplicationServices host = getHostApplicationServices();
 		Pooled pooled = take(worker, host == null ? NULL_HOST : host);
 		List<ValidationMessage> messages = validate(pooled.validator, worker, theValidationCtx);
+		CODINGS_SEEN.forget(pooled.validator);
 		// Not returned when validation threw: its state may be half-way through a resource.
 		give(pooled);
 		return messages;
@@ -234,6 +241,87 @@ final class ReusedInstanceValidator extends FhirInstanceValidator {
 			if (idle.size() < IDLE) {
 				idle.push(pooled);
 			}
+		}
+	}
+
+	/**
+	 * Core's {@code CodingsObserver}, which every InstanceValidator has, adds each coding it meets to a list, with the
+	 * node stack it met it at and so the whole parsed resource, for a check that only runs for the IPS
+	 * ({@code checkIPSCodes}, never set here) at the end of the same call; nothing ever clears the list. A reused
+	 * validator therefore held the parsed form of every resource it had validated (11 MB after a few dozen referral
+	 * transactions), which lived long enough to reach the old generation and then died with the validator: work for
+	 * every garbage-collector cycle. This empties the list after each call. Core 6.7.9 keeps the observer in the
+	 * private field {@code codingObserver} and its list in {@code list}; if a core upgrade renames them, it does
+	 * nothing (and says so once in the log), and validation is as before.
+	 */
+	private static final class CodingsSeen {
+
+		private final Field observer;
+		private final Field list;
+
+		private CodingsSeen(Field observer, Field list) {
+			this.observer = observer;
+			this.list = list;
+		}
+
+		static CodingsSeen find() {
+			try {
+				Field observer = InstanceValidator.class.getDeclaredField("codingObserver");
+				Field list = CodingsObserver.class.getDeclaredField("list");
+				observer.setAccessible(true);
+				list.setAccessible(true);
+				if (List.class.isAssignableFrom(list.getType())) {
+					return new CodingsSeen(observer, list);
+				}
+			} catch (ReflectiveOperationException | RuntimeException e) {
+				// Reported below.
+			}
+			LoggerFactory.getLogger(ReusedInstanceValidator.class).info("profiles: this FHIR core keeps no "
+					+ "CodingsObserver list where 6.7.9 did; reused validators keep what it holds until dropped");
+			return new CodingsSeen(null, null);
+		}
+
+		boolean found() {
+			return observer != null;
+		}
+
+		/** The codings the validator's observer holds; 0 when the fields were not found. */
+		int held(InstanceValidator validator) {
+			if (observer == null) {
+				return 0;
+			}
+			try {
+				return ((List<?>) list.get(observer.get(validator))).size();
+			} catch (IllegalAccessException e) {
+				return 0;
+			}
+		}
+
+		void forget(InstanceValidator validator) {
+			if (observer == null) {
+				return;
+			}
+			try {
+				Object seen = observer.get(validator);
+				if (seen != null && !((CodingsObserver) seen).isCheckIPSCodes()) {
+					((List<?>) list.get(seen)).clear();
+				}
+			} catch (IllegalAccessException e) {
+				// setAccessible succeeded in find(); cannot happen.
+			}
+		}
+	}
+
+	/**
+	 * For the test: whether this core's CodingsObserver list was found, and how many codings the idle validators
+	 * hold (-1 when it was not found).
+	 */
+	int codingsHeldByIdleValidators() {
+		if (!CODINGS_SEEN.found()) {
+			return -1;
+		}
+		synchronized (idle) {
+			return idle.stream().mapToInt(p -> CODINGS_SEEN.held(p.validator)).sum();
 		}
 	}
 

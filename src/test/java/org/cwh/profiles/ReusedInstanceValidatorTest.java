@@ -41,6 +41,7 @@ class ReusedInstanceValidatorTest {
 	private static final FhirContext ctx = FhirContext.forR4Cached();
 	private static FhirValidator hapi;
 	private static FhirValidator reused;
+	private static ReusedInstanceValidator reusedModule;
 	/** Name → resource: examples, fixtures, and the transaction's entries in one collection Bundle. */
 	private static final Map<String, IBaseResource> inputs = new LinkedHashMap<>();
 
@@ -60,7 +61,8 @@ class ReusedInstanceValidatorTest {
 		plain.setBestPracticeWarningLevel(BestPracticeWarningLevel.Warning);
 		plain.setAssumeValidRestReferences(true);
 		hapi = ctx.newValidator().registerValidatorModule(plain);
-		reused = ctx.newValidator().registerValidatorModule(ReusedInstanceValidator.configuredLike(plain));
+		reusedModule = ReusedInstanceValidator.configuredLike(plain);
+		reused = ctx.newValidator().registerValidatorModule(reusedModule);
 
 		IgFiles.all().forEach((name, resource) -> {
 			if (!IgFiles.CONFORMANCE_TYPES.contains(resource.fhirType())) {
@@ -84,6 +86,20 @@ class ReusedInstanceValidatorTest {
 		}
 		assertTrue(expected.values().stream().anyMatch(m -> m.stream().anyMatch(s -> s.startsWith("ERROR"))),
 				"no input drew an error: the fixtures did not load");
+	}
+
+	/**
+	 * Core's CodingsObserver would keep every coding a reused validator meets, with the parsed resource it was met
+	 * in, until the validator is dropped; after each call the list is empty. Fails on a core whose observer the
+	 * reused validator can no longer find (-1), so an upgrade does not silently bring the growth back.
+	 */
+	@Test
+	void aReusedValidatorKeepsNoCodingsBetweenCalls() {
+		IBaseResource entries = inputs.get("referral transaction entries");
+		for (int i = 0; i < 3; i++) {
+			reused.validateWithResult(entries);
+		}
+		assertEquals(0, reusedModule.codingsHeldByIdleValidators());
 	}
 
 	@Test
