@@ -53,6 +53,12 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 			long shared = SharedConformanceStrings.shareCore(ctx);
 			log.info("profiles: {} strings of the core conformance resources shared in {} ms", shared,
 					(System.nanoTime() - started) / 1_000_000);
+		} catch (RuntimeException e) {
+			// Only memory is at stake; the warm-up below must run whatever happened, or validated writes wait for ever.
+			log.warn("profiles: sharing the core conformance resources' strings failed: {}", e.toString());
+		}
+		started = System.nanoTime();
+		try {
 			enforcer.warmUp(profiles.examples());
 			log.info("profiles: validator warmed in {} ms", (System.nanoTime() - started) / 1_000_000);
 		} catch (RuntimeException e) {

@@ -63,14 +63,9 @@ final class SharedConformanceStrings {
 			String text = primitive.getValueAsString();
 			String first = text == null ? null : canonical.putIfAbsent(text, text);
 			if (first != null && first != text) {
-				try {
-					// The same text parsed again: a string keeps its value, a code or number gets an equal one.
-					primitive.setValueAsString(first);
-					shared++;
-				} catch (RuntimeException e) {
-					// Cannot happen for text that parsed once; the value stays as it was.
-					primitive.setValueAsString(text);
-				}
+				// The same text parsed again: a string keeps its value, a code or number gets an equal one.
+				primitive.setValueAsString(first);
+				shared++;
 			}
 		}
 		for (Property property : element.children()) {
