@@ -24,6 +24,7 @@ import org.cwh.ops.AccessLog;
 import org.cwh.ops.HealthServlet;
 import org.cwh.profiles.ProfilesConfig;
 import org.cwh.profiles.ProfilesSettings;
+import org.cwh.rest.HeldFlushFilter;
 import org.cwh.rest.RequestLimitsFilter;
 import org.cwh.rest.RestConfig;
 import org.cwh.rest.RestSettings;
@@ -149,6 +150,7 @@ public final class CwhServer implements AutoCloseable {
 		spring.getBeanProvider(ServletContributor.class).orderedStream().forEach(c -> c.contributeTo(context));
 		context.addFilter(new FilterHolder(new RequestLimitsFilter(restSettings, spring.getBean(
 				ca.uhn.fhir.context.FhirContext.class))), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+		context.addFilter(new FilterHolder(new HeldFlushFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 		context.addServlet(new ServletHolder("health", new HealthServlet(spring.getBean(DataSource.class))),
 				"/health/*");
 		server.setHandler(context);
