@@ -10,23 +10,29 @@ import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.dao.data.IResourceIndexedSearchParamIdentityDao;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.sp.SearchParamIdentityCacheSvcImpl;
+import ca.uhn.fhir.jpa.util.MemoryCacheService;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * HAPI FHIR JPA (R4) on our DataSource: the HAPI configurations the JPA server needs, plus the beans HAPI expects its
@@ -103,6 +109,29 @@ public class PersistenceConfig {
 		settings.setEnableTaskPreExpandValueSets(false);
 		settings.setPreExpandValueSets(false);
 		return settings;
+	}
+
+	/**
+	 * Replaces HAPI's bean of this name ({@code JpaConfig}): HAPI's identity service starts after "ready", and the
+	 * identities asked for before wait for it ({@link DeferredSearchParamIdentities}).
+	 */
+	@Bean
+	public DeferredSearchParamIdentities searchParamIdentityCacheSvc(JpaStorageSettings storageSettings,
+			ObjectProvider<IResourceIndexedSearchParamIdentityDao> identities, PlatformTransactionManager transactions,
+			MemoryCacheService memory) {
+		return new DeferredSearchParamIdentities(() -> {
+			SearchParamIdentityCacheSvcImpl hapi = new SearchParamIdentityCacheSvcImpl(storageSettings,
+					identities.getObject(), transactions, memory);
+			hapi.start();
+			return hapi;
+		});
+	}
+
+	/** Last after "ready": the identity table is read by no request. */
+	@Bean
+	@Order(50)
+	AfterServing searchParamIdentities(DeferredSearchParamIdentities identities) {
+		return AfterServing.of("search parameter identities", identities::startAfterServing);
 	}
 
 	@Bean

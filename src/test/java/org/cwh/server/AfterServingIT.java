@@ -8,14 +8,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order of the running server's work after "ready": validated writes wait for the warm-up, the seed's writes
- * are validated, the publication matters to clients only, and the deadline sweep runs once a minute anyway.
+ * are validated, the publication matters to clients only, the deadline sweep runs once a minute anyway, and HAPI's
+ * search-parameter identity table is read by no request.
  */
 @ExtendWith(CwhServerExtension.class)
 class AfterServingIT {
 
 	@Test
-	void theValidatorWarmsThenTheDirectoryIsSeededThenTheIgIsPublishedThenTheDueIndexIsBackfilled() {
+	void theValidatorWarmsThenTheDirectoryIsSeededThenTheIgIsPublishedThenTheDueIndexIsBackfilledThenIdentitiesWritten() {
 		assertThat(CwhServerExtension.server().afterServingSteps()).containsExactly("profiles: validator warm-up",
-				"directory seed", "profiles: publication", "deadlines: due index backfill");
+				"directory seed", "profiles: publication", "deadlines: due index backfill",
+				"search parameter identities");
 	}
 }
