@@ -13,21 +13,34 @@ import org.springframework.beans.factory.DisposableBean;
  * start-up. On an empty database HAPI writes one row per search parameter, about 1,400, each in its own transaction on
  * a thread of its own, and on two cores that work (2.6 s of CPU) lengthened every first start; on every start it also
  * loaded the table on the main thread. Until {@link #startAfterServing()} runs, the hashes HAPI asks for are only
- * remembered; then HAPI's own service starts, loads what is stored and is handed what was remembered, writing the
- * missing rows exactly as it would have. Replaces HAPI's bean of the same name in {@link PersistenceConfig}; runs as
- * the last {@link AfterServing} step.
+ * remembered; then HAPI's own service starts and loads what is stored, the remembered identities are written one by
+ * one with HAPI's own task on the calling thread (a stored one costs nothing), and later ones go to HAPI's service as
+ * usual. Replaces HAPI's bean of the same name in {@link PersistenceConfig}; runs as the last {@link AfterServing}
+ * step, so a node stopped before then starts nothing.
  */
 public final class DeferredSearchParamIdentities implements ISearchParamIdentityCacheSvc, DisposableBean {
+
+	/** Writes one identity unless it is stored: HAPI's {@code PersistSearchParameterIdentityTask}. */
+	@FunctionalInterface
+	public interface IdentityWriter {
+		void write(long hashIdentity, String resourceType, String paramName) throws Exception;
+	}
 
 	private record Asked(String resourceType, String paramName) {}
 
 	private final Supplier<SearchParamIdentityCacheSvcImpl> hapiService;
+	private final IdentityWriter writer;
 	private final Map<Long, Asked> asked = new ConcurrentHashMap<>();
 	private volatile SearchParamIdentityCacheSvcImpl started;
+	private boolean closed;
 
-	/** @param hapiService creates and starts HAPI's service; called once, after serving */
-	public DeferredSearchParamIdentities(Supplier<SearchParamIdentityCacheSvcImpl> hapiService) {
+	/**
+	 * @param hapiService creates and starts HAPI's service; called once, after serving
+	 * @param writer writes a remembered identity, after HAPI's service has loaded the stored ones
+	 */
+	public DeferredSearchParamIdentities(Supplier<SearchParamIdentityCacheSvcImpl> hapiService, IdentityWriter writer) {
 		this.hapiService = hapiService;
+		this.writer = writer;
 	}
 
 	@Override
@@ -48,33 +61,46 @@ public final class DeferredSearchParamIdentities implements ISearchParamIdentity
 	@Override
 	public boolean hasInFlightTasks() {
 		SearchParamIdentityCacheSvcImpl service = started;
-		return service == null ? !asked.isEmpty() : service.hasInFlightTasks();
+		return !asked.isEmpty() || (service != null && service.hasInFlightTasks());
 	}
 
-	/** Starts HAPI's service and hands it every identity asked for until now. */
-	public void startAfterServing() {
-		SearchParamIdentityCacheSvcImpl service;
+	/**
+	 * Starts HAPI's service, then writes every identity asked for until now; nothing once the node is stopping. A
+	 * failure stops the writing and is thrown: the next start asks for the same identities again.
+	 */
+	public void startAfterServing() throws Exception {
 		synchronized (this) {
-			if (started != null) {
+			if (started != null || closed) {
 				return;
 			}
-			service = hapiService.get();
-			started = service;
+			started = hapiService.get();
 		}
 		// No one adds to the map once the service is set, so this sees every identity asked for before.
-		asked.forEach((hash, identity) -> service.findOrCreateSearchParamIdentity(hash, identity.resourceType(),
-				identity.paramName()));
-		asked.clear();
+		for (Map.Entry<Long, Asked> identity : asked.entrySet()) {
+			if (isClosed()) {
+				return;
+			}
+			writer.write(identity.getKey(), identity.getValue().resourceType(), identity.getValue().paramName());
+			asked.remove(identity.getKey());
+		}
 	}
 
-	/** How many identities wait for {@link #startAfterServing()}; 0 once it ran. */
+	/** How many identities wait to be written; 0 once {@link #startAfterServing()} is done. */
 	int waiting() {
 		return asked.size();
 	}
 
+	private synchronized boolean isClosed() {
+		return closed;
+	}
+
 	@Override
 	public void destroy() {
-		SearchParamIdentityCacheSvcImpl service = started;
+		SearchParamIdentityCacheSvcImpl service;
+		synchronized (this) {
+			closed = true;
+			service = started;
+		}
 		if (service != null) {
 			service.preDestroy();
 		}

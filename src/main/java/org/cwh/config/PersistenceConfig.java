@@ -33,6 +33,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HAPI FHIR JPA (R4) on our DataSource: the HAPI configurations the JPA server needs, plus the beans HAPI expects its
@@ -119,19 +121,36 @@ public class PersistenceConfig {
 	public DeferredSearchParamIdentities searchParamIdentityCacheSvc(JpaStorageSettings storageSettings,
 			ObjectProvider<IResourceIndexedSearchParamIdentityDao> identities, PlatformTransactionManager transactions,
 			MemoryCacheService memory) {
+		// Each identity in a transaction of its own, as HAPI's service writes them: a row another node wrote first
+		// fails only its own insert, which HAPI's task then finds.
+		TransactionTemplate eachOnItsOwn = new TransactionTemplate(transactions);
+		eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new DeferredSearchParamIdentities(() -> {
 			SearchParamIdentityCacheSvcImpl hapi = new SearchParamIdentityCacheSvcImpl(storageSettings,
 					identities.getObject(), transactions, memory);
 			hapi.start();
 			return hapi;
-		});
+		}, (hash, resourceType, paramName) -> new SearchParamIdentityCacheSvcImpl.PersistSearchParameterIdentityTask
+				.Builder().hashIdentity(hash).resourceType(resourceType).paramName(paramName)
+				.memoryCacheService(memory).txTemplate(eachOnItsOwn).searchParamIdentityDao(identities.getObject())
+				.build().call());
 	}
 
 	/** Last after "ready": the identity table is read by no request. */
 	@Bean
 	@Order(50)
 	AfterServing searchParamIdentities(DeferredSearchParamIdentities identities) {
-		return AfterServing.of("search parameter identities", identities::startAfterServing);
+		return new AfterServing() {
+			@Override
+			public String what() {
+				return "search parameter identities";
+			}
+
+			@Override
+			public void run() throws Exception {
+				identities.startAfterServing();
+			}
+		};
 	}
 
 	@Bean

@@ -3,9 +3,13 @@ package org.cwh.server;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.cwh.config.AfterServing;
 import org.cwh.config.ConformancePreload;
@@ -50,6 +54,9 @@ public final class CwhServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CwhServer.class);
 
+	/** How long the work after "ready" waits for the node's first answer before it starts anyway. */
+	static final Duration FIRST_ANSWER_GRACE = Duration.ofSeconds(2);
+
 	/** Every feature's Spring configuration, in the order their endpoint contributions apply. */
 	private static final List<Class<?>> FEATURES =
 			List.of(PersistenceConfig.class, RestConfig.class, ProfilesConfig.class, DirectoryConfig.class,
@@ -70,10 +77,24 @@ public final class CwhServer implements AutoCloseable {
 		return spring.getBeanProvider(AfterServing.class).orderedStream().toList();
 	}
 
-	/** Runs the features' {@link AfterServing} work in order on one daemon thread; done when all of it is. */
-	static CompletableFuture<Void> afterServing(List<AfterServing> steps) {
+	/**
+	 * Runs the features' {@link AfterServing} work in order on one daemon thread, after {@code background} is started;
+	 * done when all of it is. It all waits until the node has answered its first request, or {@link #FIRST_ANSWER_GRACE}
+	 * has passed without one: the first request after "ready" is usually a health check or a client's
+	 * {@code /metadata}, and on two cores the warm-up beside it made that first answer take seconds instead of one.
+	 */
+	static CompletableFuture<Void> afterServing(List<AfterServing> steps, CompletableFuture<?> firstAnswer,
+			Runnable background) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
+			try {
+				firstAnswer.get(FIRST_ANSWER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+			} catch (TimeoutException | ExecutionException e) {
+				// no request yet (or none answered): start anyway
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			background.run();
 			long started = System.nanoTime();
 			for (AfterServing step : steps) {
 				try {
@@ -121,11 +142,13 @@ public final class CwhServer implements AutoCloseable {
 			spring.register(FEATURES.toArray(Class<?>[]::new));
 			spring.refresh();
 
-			jetty = jetty(settings, spring, restSettings);
+			CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
+			jetty = jetty(settings, spring, restSettings, firstAnswer);
 			jetty.start();
-			// What start-up left for first use, made now that the node serves.
-			spring.getBean(LazyRepositories.class).createAllInBackground();
-			return new CwhServer(jetty, spring, afterServing(afterServingSteps(spring)));
+			// What start-up left for first use (HAPI's repositories), made once the node has answered.
+			LazyRepositories repositories = spring.getBean(LazyRepositories.class);
+			return new CwhServer(jetty, spring,
+					afterServing(afterServingSteps(spring), firstAnswer, repositories::createAllInBackground));
 		} catch (Exception | Error e) {
 			stopQuietly(jetty);
 			spring.close();
@@ -134,7 +157,7 @@ public final class CwhServer implements AutoCloseable {
 	}
 
 	private static Server jetty(ServerSettings settings, AnnotationConfigApplicationContext spring,
-			RestSettings restSettings) {
+			RestSettings restSettings, CompletableFuture<Void> firstAnswer) {
 		QueuedThreadPool threads = new QueuedThreadPool(200, 8);
 		threads.setName("cwh-http");
 		Server server = new Server(threads);
@@ -154,7 +177,11 @@ public final class CwhServer implements AutoCloseable {
 		context.addServlet(new ServletHolder("health", new HealthServlet(spring.getBean(DataSource.class))),
 				"/health/*");
 		server.setHandler(context);
-		server.setRequestLog(new AccessLog());
+		AccessLog accessLog = new AccessLog();
+		server.setRequestLog((request, response) -> {
+			accessLog.log(request, response);
+			firstAnswer.complete(null);
+		});
 		server.setStopTimeout(5_000);
 		return server;
 	}
