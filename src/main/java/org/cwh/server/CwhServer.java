@@ -26,6 +26,7 @@ import org.cwh.notify.NotifyConfig;
 import org.cwh.notify.NotifySettings;
 import org.cwh.ops.AccessLog;
 import org.cwh.ops.HealthServlet;
+import org.cwh.ops.NativeMemoryTrim;
 import org.cwh.profiles.ProfilesConfig;
 import org.cwh.profiles.ProfilesSettings;
 import org.cwh.rest.HeldFlushFilter;
@@ -66,11 +67,14 @@ public final class CwhServer implements AutoCloseable {
 	private final Server jetty;
 	private final AnnotationConfigApplicationContext spring;
 	private final CompletableFuture<Void> settled;
+	private final NativeMemoryTrim nativeMemoryTrim;
 
-	private CwhServer(Server jetty, AnnotationConfigApplicationContext spring, CompletableFuture<Void> settled) {
+	private CwhServer(Server jetty, AnnotationConfigApplicationContext spring, CompletableFuture<Void> settled,
+			NativeMemoryTrim nativeMemoryTrim) {
 		this.jetty = jetty;
 		this.spring = spring;
 		this.settled = settled;
+		this.nativeMemoryTrim = nativeMemoryTrim;
 	}
 
 	private static List<AfterServing> afterServingSteps(AnnotationConfigApplicationContext spring) {
@@ -148,7 +152,8 @@ public final class CwhServer implements AutoCloseable {
 			// What start-up left for first use (HAPI's repositories), made once the node has answered.
 			LazyRepositories repositories = spring.getBean(LazyRepositories.class);
 			return new CwhServer(jetty, spring,
-					afterServing(afterServingSteps(spring), firstAnswer, repositories::createAllInBackground));
+					afterServing(afterServingSteps(spring), firstAnswer, repositories::createAllInBackground),
+					NativeMemoryTrim.start());
 		} catch (Exception | Error e) {
 			stopQuietly(jetty);
 			spring.close();
@@ -224,6 +229,7 @@ public final class CwhServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		nativeMemoryTrim.close();
 		stopQuietly(jetty);
 		spring.close();
 	}
