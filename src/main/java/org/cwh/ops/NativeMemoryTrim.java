@@ -2,7 +2,6 @@ package org.cwh.ops;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * ({@code System.trim_native_heap}), so a node started without JVM options gets it too. glibc keeps what the JIT
  * compiler, zip inflaters and other native users free in its arenas; on a loaded node each trim returned 20 to 40 MB of
  * resident memory that would otherwise count against a container's limit. Costs a few milliseconds; where the JVM or
- * the C library has no such command (not glibc, older JDK 17 updates) it logs once and does nothing. Started by the
- * server once it serves, stopped with it.
+ * the C library has no such command (not glibc, older JDK 17 updates) it logs once and stops. Started by the server
+ * once it serves, stopped with it.
  */
 public final class NativeMemoryTrim implements AutoCloseable {
 
@@ -35,19 +34,26 @@ public final class NativeMemoryTrim implements AutoCloseable {
 		this.timer = timer;
 	}
 
-	/** Starts trimming every {@link #EVERY} on a daemon thread, or returns a no-op when this JVM cannot trim. */
+	/**
+	 * Starts trimming every {@link #EVERY} on a daemon thread. The first trim also finds out whether this JVM can; if
+	 * not, the thread logs that once and stops. Nothing of it runs on the caller's thread: the JMX server it needs
+	 * is not built during start-up.
+	 */
 	public static NativeMemoryTrim start() {
-		if (trimOnce().isEmpty()) {
-			log.info("ops: this JVM cannot trim its native heap (System.trim_native_heap); left as it is");
-			return new NativeMemoryTrim(null);
-		}
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread thread = new Thread(r, "cwh-native-trim");
 			thread.setDaemon(true);
 			return thread;
 		});
-		timer.scheduleWithFixedDelay(() -> trimOnce().ifPresent(result -> log.debug("ops: {}", result)),
-				EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+		timer.scheduleWithFixedDelay(() -> {
+			Optional<String> result = trimOnce();
+			if (result.isPresent()) {
+				log.debug("ops: {}", result.get());
+			} else {
+				log.info("ops: this JVM cannot trim its native heap (System.trim_native_heap); left as it is");
+				timer.shutdown();
+			}
+		}, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		return new NativeMemoryTrim(timer);
 	}
 
@@ -56,11 +62,7 @@ public final class NativeMemoryTrim implements AutoCloseable {
 		try {
 			MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 			ObjectName commands = new ObjectName("com.sun.management:type=DiagnosticCommand");
-			boolean offered = Arrays.stream(server.getMBeanInfo(commands).getOperations())
-					.anyMatch(operation -> OPERATION.equals(operation.getName()));
-			if (!offered) {
-				return Optional.empty();
-			}
+			// A JVM without the command answers with a ReflectionException (a JMException).
 			Object answer = server.invoke(commands, OPERATION, new Object[] {new String[0]},
 					new String[] {String[].class.getName()});
 			String text = String.valueOf(answer).trim();
@@ -72,13 +74,11 @@ public final class NativeMemoryTrim implements AutoCloseable {
 	}
 
 	boolean running() {
-		return timer != null && !timer.isShutdown();
+		return !timer.isShutdown();
 	}
 
 	@Override
 	public void close() {
-		if (timer != null) {
-			timer.shutdownNow();
-		}
+		timer.shutdownNow();
 	}
 }
