@@ -12,13 +12,14 @@ import org.springframework.beans.factory.DisposableBean;
  * index hash stands for, written for operators and tooling, read by no query), started after "ready" instead of during
  * start-up. On an empty database HAPI writes one row per search parameter, about 1,400, each in its own transaction on
  * a thread of its own, and on two cores that work (2.6 s of CPU) lengthened every first start; on every start it also
- * loaded the table on the main thread. Until {@link #startAfterServing()} runs, the hashes HAPI asks for are only
+ * loaded the table on the main thread. Until {@link #run()} runs, the hashes HAPI asks for are only
  * remembered; then HAPI's own service starts and loads what is stored, the remembered identities are written one by
  * one with HAPI's own task on the calling thread (a stored one costs nothing), and later ones go to HAPI's service as
- * usual. Replaces HAPI's bean of the same name in {@link PersistenceConfig}; runs as the last {@link AfterServing}
- * step, so a node stopped before then starts nothing.
+ * usual. Replaces HAPI's bean of the same name in {@link PersistenceConfig}, where it is also ordered as the last
+ * {@link AfterServing} step; a node stopped before then starts nothing.
  */
-public final class DeferredSearchParamIdentities implements ISearchParamIdentityCacheSvc, DisposableBean {
+public final class DeferredSearchParamIdentities
+		implements ISearchParamIdentityCacheSvc, AfterServing, DisposableBean {
 
 	/** Writes one identity unless it is stored: HAPI's {@code PersistSearchParameterIdentityTask}. */
 	@FunctionalInterface
@@ -64,11 +65,17 @@ public final class DeferredSearchParamIdentities implements ISearchParamIdentity
 		return !asked.isEmpty() || (service != null && service.hasInFlightTasks());
 	}
 
+	@Override
+	public String what() {
+		return "search parameter identities";
+	}
+
 	/**
 	 * Starts HAPI's service, then writes every identity asked for until now; nothing once the node is stopping. A
 	 * failure stops the writing and is thrown: the next start asks for the same identities again.
 	 */
-	public void startAfterServing() throws Exception {
+	@Override
+	public void run() throws Exception {
 		synchronized (this) {
 			if (started != null || closed) {
 				return;
@@ -85,7 +92,7 @@ public final class DeferredSearchParamIdentities implements ISearchParamIdentity
 		}
 	}
 
-	/** How many identities wait to be written; 0 once {@link #startAfterServing()} is done. */
+	/** How many identities wait to be written; 0 once {@link #run()} is done. */
 	int waiting() {
 		return asked.size();
 	}

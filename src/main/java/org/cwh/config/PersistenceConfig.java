@@ -115,9 +115,11 @@ public class PersistenceConfig {
 
 	/**
 	 * Replaces HAPI's bean of this name ({@code JpaConfig}): HAPI's identity service starts after "ready", and the
-	 * identities asked for before wait for it ({@link DeferredSearchParamIdentities}).
+	 * identities asked for before wait for it ({@link DeferredSearchParamIdentities}). The last after-serving step:
+	 * the identity table is read by no request.
 	 */
 	@Bean
+	@Order(50)
 	public DeferredSearchParamIdentities searchParamIdentityCacheSvc(JpaStorageSettings storageSettings,
 			ObjectProvider<IResourceIndexedSearchParamIdentityDao> identities, PlatformTransactionManager transactions,
 			MemoryCacheService memory) {
@@ -134,23 +136,6 @@ public class PersistenceConfig {
 				.Builder().hashIdentity(hash).resourceType(resourceType).paramName(paramName)
 				.memoryCacheService(memory).txTemplate(eachOnItsOwn).searchParamIdentityDao(identities.getObject())
 				.build().call());
-	}
-
-	/** Last after "ready": the identity table is read by no request. */
-	@Bean
-	@Order(50)
-	AfterServing searchParamIdentities(DeferredSearchParamIdentities identities) {
-		return new AfterServing() {
-			@Override
-			public String what() {
-				return "search parameter identities";
-			}
-
-			@Override
-			public void run() throws Exception {
-				identities.startAfterServing();
-			}
-		};
 	}
 
 	@Bean

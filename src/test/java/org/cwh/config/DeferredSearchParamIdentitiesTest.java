@@ -52,8 +52,8 @@ class DeferredSearchParamIdentitiesTest {
 		assertThat(identities.waiting()).isEqualTo(2);
 		assertThat(identities.hasInFlightTasks()).isTrue();
 
-		identities.startAfterServing();
-		identities.startAfterServing();
+		identities.run();
+		identities.run();
 		assertThat(created).hasSize(1);
 		assertThat(written).containsExactlyInAnyOrder("1 Patient.family", "2 Task.owner");
 		assertThat(identities.waiting()).isZero();
@@ -72,7 +72,7 @@ class DeferredSearchParamIdentitiesTest {
 					throw new IllegalStateException("the database went away");
 				});
 		identities.findOrCreateSearchParamIdentity(1L, "Patient", "family");
-		assertThatThrownBy(identities::startAfterServing).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(identities::run).isInstanceOf(IllegalStateException.class);
 		assertThat(identities.waiting()).isOne();
 		identities.destroy();
 	}
@@ -82,7 +82,7 @@ class DeferredSearchParamIdentitiesTest {
 		DeferredSearchParamIdentities identities = identities();
 		identities.findOrCreateSearchParamIdentity(1L, "Patient", "family");
 		identities.destroy();
-		identities.startAfterServing();
+		identities.run();
 		assertThat(created).isEmpty();
 		assertThat(written).isEmpty();
 	}
