@@ -2,7 +2,6 @@ package org.cwh.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -10,13 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Parses the built-in R4 StructureDefinitions and SearchParameters on a second thread while Spring builds the rest of
- * the context. HAPI parses them once per JVM (DefaultProfileValidationSupport keeps one parsed set per FHIR version),
- * and the search-parameter extractor and registry need them during start-up, so without this the main thread spends
- * well over a second parsing XML while the second core idles. It also initializes Apache Jena, which the first
- * {@code /metadata} would otherwise wait for. Started by {@code CwhServer} before Spring and added to the context as a
- * bean post-processor, so it can hold those two HAPI beans back until the parse is done rather than let them parse it
- * a second time. Always on; it changes no behaviour, only when the work happens.
+ * Parses the built-in R4 SearchParameters on a second thread while Spring builds the rest of the context: HAPI parses
+ * them once per JVM (DefaultProfileValidationSupport keeps one parsed set per FHIR version) and its search-parameter
+ * registry needs them during start-up, so without this the main thread parsed them while the second core idled. It
+ * also initializes Apache Jena, which the first {@code /metadata} would otherwise wait for. The core
+ * StructureDefinitions are not parsed here: nothing before "ready" needs them whole any more
+ * ({@link CoreTypesSearchParamExtractor}), and the validator warm-up after "ready" parses them. Started by
+ * {@code CwhServer} before Spring and added to the context as a bean post-processor, so it can hold HAPI's
+ * search-parameter registry back until the parse is done rather than let it parse them a second time. Always on; it
+ * changes no behaviour, only when the work happens.
  */
 public final class ConformancePreload implements BeanPostProcessor {
 
@@ -36,7 +37,6 @@ public final class ConformancePreload implements BeanPostProcessor {
 				// A context of its own: the parsed resources are plain R4 model objects, shared with the primary one.
 				FhirContext r4 = FhirContext.forR4Cached();
 				DefaultProfileValidationSupport builtIn = new DefaultProfileValidationSupport(r4);
-				builtIn.fetchAllStructureDefinitions();
 				builtIn.fetchAllSearchParameters();
 				// Initializes Apache Jena once per JVM (about a second), which the first /metadata otherwise pays
 				// for when it lists the RDF format.
@@ -44,7 +44,7 @@ public final class ConformancePreload implements BeanPostProcessor {
 				done.complete(null);
 			} catch (RuntimeException | Error e) {
 				// Not fatal: HAPI parses the same resources itself when it first needs them.
-				log.warn("preloading the R4 conformance resources failed: {}", e.toString());
+				log.warn("preloading the R4 search parameters failed: {}", e.toString());
 				done.complete(null);
 			}
 		}, "cwh-preload");
@@ -55,7 +55,7 @@ public final class ConformancePreload implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		if (bean instanceof ISearchParamExtractor || bean instanceof ISearchParamRegistry) {
+		if (bean instanceof ISearchParamRegistry) {
 			done.join();
 		}
 		return bean;

@@ -15,6 +15,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import ca.uhn.fhir.jpa.sp.SearchParamIdentityCacheSvcImpl;
 import ca.uhn.fhir.jpa.util.MemoryCacheService;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
@@ -136,6 +137,15 @@ public class PersistenceConfig {
 				.Builder().hashIdentity(hash).resourceType(resourceType).paramName(paramName)
 				.memoryCacheService(memory).txTemplate(eachOnItsOwn).searchParamIdentityDao(identities.getObject())
 				.build().call());
+	}
+
+	/**
+	 * Replaces HAPI's bean of this name ({@code SearchParamConfig}): the same extractor, its FHIRPath engine told the
+	 * core types without parsing every core StructureDefinition ({@link CoreTypesSearchParamExtractor}).
+	 */
+	@Bean
+	public ISearchParamExtractor searchParamExtractor() {
+		return new CoreTypesSearchParamExtractor(CoreTypeDefinitions.r4());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package org.cwh.profiles;
 
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.util.JpaConstants;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -31,25 +32,41 @@ final class ProfileStore {
 	private final ResourcesById byId;
 	private final ISearchParamRegistry searchParams;
 	private final DataSource dataSource;
+	private final JpaStorageSettings storageSettings;
 
-	ProfileStore(DaoRegistry daos, ISearchParamRegistry searchParams, DataSource dataSource) {
+	ProfileStore(DaoRegistry daos, ISearchParamRegistry searchParams, DataSource dataSource,
+			JpaStorageSettings storageSettings) {
 		this.byId = new ResourcesById(daos);
 		this.searchParams = searchParams;
 		this.dataSource = dataSource;
+		this.storageSettings = storageSettings;
 	}
 
 	/**
 	 * Stores what changes the server's behaviour: our SearchParameters, then activates them at once (without that
-	 * the registry picks them up only on its next scheduled refresh), and the subscription topics.
+	 * the registry picks them up only on its next scheduled refresh), and the subscription topics. Runs before the
+	 * node serves, so nothing else writes meanwhile.
+	 *
+	 * <p>HAPI checks a SearchParameter's expression on every write with a new FHIRPath engine, and building one
+	 * parses all 649 core StructureDefinitions: on a first start, or the first after an IG change, that parse was the
+	 * one thing before "ready" that still needed them. Our expressions are checked when they are built instead
+	 * ({@code IgSearchParametersTest} puts each through HAPI's own check), so that check is off for these writes
+	 * only; a client's SearchParameter is checked as before.
 	 */
 	void storeEnforced(ProfilePackage profiles) {
 		int changed = 0;
 		int count = 0;
-		for (MetadataResource resource : profiles.resources()) {
-			if (resource instanceof SearchParameter parameter) {
-				changed += byId.store(parameter, () -> writeOf(parameter)) ? 1 : 0;
-				count++;
+		boolean checkExpressions = storageSettings.isValidateSearchParameterExpressionsOnSave();
+		storageSettings.setValidateSearchParameterExpressionsOnSave(false);
+		try {
+			for (MetadataResource resource : profiles.resources()) {
+				if (resource instanceof SearchParameter parameter) {
+					changed += byId.store(parameter, () -> writeOf(parameter)) ? 1 : 0;
+					count++;
+				}
 			}
+		} finally {
+			storageSettings.setValidateSearchParameterExpressionsOnSave(checkExpressions);
 		}
 		for (Basic topic : profiles.topics()) {
 			changed += byId.store(topic) ? 1 : 0;

@@ -1,9 +1,6 @@
 package org.cwh.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -27,11 +24,10 @@ final class ProfilesAtStart implements ApplicationListener<ContextRefreshedEvent
 	private final ProfileStore store;
 	private final ProfileEnforcer enforcer;
 
-	ProfilesAtStart(FhirContext ctx, ProfilePackage profiles, DaoRegistry daos, ISearchParamRegistry searchParams,
-			DataSource dataSource, ProfileEnforcer enforcer) {
+	ProfilesAtStart(FhirContext ctx, ProfilePackage profiles, ProfileStore store, ProfileEnforcer enforcer) {
 		this.ctx = ctx;
 		this.profiles = profiles;
-		this.store = new ProfileStore(daos, searchParams, dataSource);
+		this.store = store;
 		this.enforcer = enforcer;
 	}
 

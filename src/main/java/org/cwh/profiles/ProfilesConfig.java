@@ -3,6 +3,7 @@ package org.cwh.profiles;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -118,9 +119,15 @@ public class ProfilesConfig {
 	}
 
 	@Bean
-	ProfilesAtStart profilesAtStart(FhirContext ctx, ProfilePackage profiles, DaoRegistry daos,
-			ISearchParamRegistry searchParams, DataSource dataSource, ProfileEnforcer enforcer) {
-		return new ProfilesAtStart(ctx, profiles, daos, searchParams, dataSource, enforcer);
+	ProfileStore profileStore(DaoRegistry daos, ISearchParamRegistry searchParams, DataSource dataSource,
+			JpaStorageSettings storageSettings) {
+		return new ProfileStore(daos, searchParams, dataSource, storageSettings);
+	}
+
+	@Bean
+	ProfilesAtStart profilesAtStart(FhirContext ctx, ProfilePackage profiles, ProfileStore store,
+			ProfileEnforcer enforcer) {
+		return new ProfilesAtStart(ctx, profiles, store, enforcer);
 	}
 
 	/** First after "ready": validated writes wait for it, the directory seed among them. */
