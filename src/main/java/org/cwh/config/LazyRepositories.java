@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanCreationNotAllowedException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -104,6 +105,9 @@ public final class LazyRepositories implements BeanFactoryPostProcessor {
 				}
 				log.info("repositories: {} created in the background in {} ms", beanNames.size(),
 						(System.nanoTime() - started) / 1_000_000);
+			} catch (BeanCreationNotAllowedException e) {
+				// The node is stopping: its context refuses new beans, and nothing will use them.
+				log.info("repositories: the node stopped before all were created");
 			} catch (RuntimeException e) {
 				log.warn("repositories: creating them in the background failed: {}", e.toString());
 			}

@@ -148,6 +148,13 @@ public class PersistenceConfig {
 		return new CoreTypesSearchParamExtractor(CoreTypeDefinitions.r4());
 	}
 
+	/** Replaces HAPI's bean of this name ({@code JpaConfig}): the scheduler starts once the node serves. */
+	@Bean
+	@Order(0)
+	public DeferredScheduler schedulerService() {
+		return new DeferredScheduler();
+	}
+
 	@Bean
 	SearchIndexes searchIndexes(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
 		return new SearchIndexes(dataSource, entityManagerFactory);
