@@ -49,7 +49,7 @@ final class ProfileStore {
 	 *
 	 * <p>HAPI checks a SearchParameter's expression on every write with a new FHIRPath engine, and building one
 	 * parses all 649 core StructureDefinitions: on a first start, or the first after an IG change, that parse was the
-	 * one thing before "ready" that still needed them. Our expressions are checked when they are built instead
+	 * one thing before "ready" that still needed them. Ours are checked by the build's tests instead
 	 * ({@code IgSearchParametersTest} puts each through HAPI's own check), so that check is off for these writes
 	 * only; a client's SearchParameter is checked as before.
 	 */

@@ -88,4 +88,14 @@ class ProfilesServedIT {
 					fhir().get("/" + type + "?" + sp.getCode() + "=" + value).then().statusCode(200);
 				}));
 	}
+
+	@Test
+	void aClientsSearchParameterWithAnExpressionThatDoesNotParseIsRefused() {
+		// The server stores its own parameters with HAPI's expression check off (ProfileStore); it is back on after.
+		fhir().body("""
+				{"resourceType":"SearchParameter","url":"http://example.org/SearchParameter/broken","name":"broken",
+				 "status":"active","description":"broken","code":"broken","base":["Patient"],"type":"token",
+				 "expression":"Patient.identifier.where("}""").post("/SearchParameter").then().statusCode(422)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("HAPI-1121"));
+	}
 }
