@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.common.hapi.validation.support.BaseValidationSupportWrapper;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
 import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
@@ -23,7 +24,7 @@ import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
  * specializes. This is all a FHIRPath engine reads of the core StructureDefinitions while it evaluates search
  * parameter expressions: the type names when it is built, then the base types when an expression tests or casts a
  * type ({@code Resource.id}, {@code value as Quantity}). HAPI hands the engine all 649 core StructureDefinitions,
- * which means parsing 20 MB of XML, one to two seconds of a start on two cores, for the few fields this table holds.
+ * which means parsing 32 MB of XML, one to two seconds of a start on two cores, for the few fields this table holds.
  * The table is {@code core-types-r4.tsv} beside this class; {@code CoreTypeDefinitionsTest} checks it against the
  * parsed definitions HAPI ships, so a HAPI upgrade that changes them fails the build instead of the engine.
  * {@link #over} puts it in front of a validation support; used by {@link CoreTypesSearchParamExtractor}.
@@ -66,8 +67,7 @@ public final class CoreTypeDefinitions {
 				throw new IllegalStateException(TABLE + ": not five columns: " + line);
 			}
 			StructureDefinition sd = new StructureDefinition();
-			sd.setUrl(CORE + f[0]).setName(f[0]).setType(f[0]).setStatus(
-					org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+			sd.setUrl(CORE + f[0]).setName(f[0]).setType(f[0]).setStatus(PublicationStatus.ACTIVE);
 			sd.setKind(StructureDefinitionKind.fromCode(f[1])).setAbstract(Boolean.parseBoolean(f[2]));
 			if (!"-".equals(f[3])) {
 				sd.setBaseDefinition(CORE + f[3]);

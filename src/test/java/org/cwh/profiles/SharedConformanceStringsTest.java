@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.ElementDefinition;
@@ -52,6 +54,23 @@ class SharedConformanceStringsTest {
 		// Across resources too: the profile and the value set have the same status.
 		assertSame(a.getStatusElement().getValueAsString(),
 				((ValueSet) second.get(1)).getStatusElement().getValueAsString());
+	}
+
+	@Test
+	void theCoreStructureDefinitionsAreSharedEvenWhenNothingLoadedThemBefore() {
+		FhirContext ctx = FhirContext.forR4Cached();
+		// How many it shares depends on what ran before in this JVM (the test server's warm-up shares them too).
+		SharedConformanceStrings.shareCore(ctx);
+		DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(ctx);
+		assertSame(ele1(core, "Patient"), ele1(core, "Observation"));
+	}
+
+	/** The text of the ele-1 constraint ("All FHIR elements must have a @value or children") in a core definition. */
+	private static String ele1(DefaultProfileValidationSupport core, String type) {
+		StructureDefinition definition = (StructureDefinition) core.fetchStructureDefinition(
+				"http://hl7.org/fhir/StructureDefinition/" + type);
+		return definition.getSnapshot().getElement().stream().flatMap(e -> e.getConstraint().stream())
+				.filter(c -> "ele-1".equals(c.getKey())).findFirst().orElseThrow().getHumanElement().getValue();
 	}
 
 	private static List<Resource> parse() {
